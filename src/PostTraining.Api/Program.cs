@@ -1,0 +1,20 @@
+using PostTraining.Api.Database;
+using PostTraining.Api.Health;
+using PostTraining.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+await builder.AddDatabaseAsync();
+builder.AddApiInfrastructure();
+builder.AddHealth();
+
+var app = builder.Build();
+
+app.UseApiInfrastructure();
+app.MapHealth();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,20 @@
+namespace PostTraining.Data.Entities;
+
+/// <summary>A paper, article or other source. Its English name is its title.</summary>
+public sealed class Reference : Node
+{
+    public List<string> Authors { get; set; } = [];
+    public int? Year { get; set; }
+    public string? Venue { get; set; }
+
+    /// <summary>The real target (redirect wrappers decoded).</summary>
+    public string? Url { get; set; }
+
+    /// <summary>New-style arXiv identifier without version, e.g. 2305.18290.</summary>
+    public string? ArxivId { get; set; }
+
+    /// <summary>BCP 47 language tag of the work (en, zh, ...).</summary>
+    public string? Language { get; set; }
+
+    public List<TechniqueReference> Techniques { get; set; } = [];
+}
