@@ -1,4 +1,5 @@
 using PostTraining.Api.Database;
+using PostTraining.Api.Explorer;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
 
@@ -11,6 +12,7 @@ builder.AddHealth();
 var app = builder.Build();
 
 app.UseApiInfrastructure();
+app.UseExplorer();
 app.MapHealth();
 
 await app.InitializeDatabaseAsync();
