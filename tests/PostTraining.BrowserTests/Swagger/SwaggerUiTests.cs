@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PostTraining.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PostTraining.BrowserTests.Swagger;
+
+public sealed partial class SwaggerUiTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [BrowserFact]
+    public Task TryItOutOnSearchForChinesePreferenceOptimizationReturnsDpo() => app.RunAsync("swagger/index.html", async page =>
+    {
+        var operation = page.Locator(".opblock").Filter(new() { Has = page.Locator(".opblock-summary-path[data-path='/api/v1/search']") }).First;
+        await operation.Locator(".opblock-summary").ClickAsync();
+        await operation.Locator("button.try-out__btn").ClickAsync();
+
+        var q = operation.Locator("tr[data-param-name='q'] input");
+        await q.FillAsync("偏好优化");
+        await operation.Locator("button.execute").ClickAsync();
+
+        var live = operation.Locator(".live-responses-table");
+        await Expect(live.Locator(".response-col_status").First).ToHaveTextAsync("200");
+        var body = live.Locator(".response-col_description pre").First;
+        await Expect(body).ToHaveTextAsync(DpoSlug());
+    });
+
+    [GeneratedRegex("\"slug\":\\s*\"dpo\"")]
+    private static partial Regex DpoSlug();
+}
