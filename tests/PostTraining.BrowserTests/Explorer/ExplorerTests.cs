@@ -36,7 +36,7 @@ public sealed class ExplorerTests(BrowserApp app) : IClassFixture<BrowserApp>
         var formulas = dpo.RootElement.GetProperty("formulas").EnumerateArray().ToList();
         Assert.NotEmpty(formulas);
 
-        await page.GetByRole(AriaRole.Combobox).FillAsync("DPO");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Search the taxonomy" }).FillAsync("DPO");
         var suggestion = page.Locator("#search-results [role=option][data-slug=dpo]");
         await suggestion.ClickAsync();
 
@@ -46,9 +46,9 @@ public sealed class ExplorerTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.EndsWith("#technique/dpo", page.Url, StringComparison.Ordinal);
 
         // KaTeX turned each LaTeX source into typeset math (.katex), keeping the source in its MathML annotation.
-        var typeset = panel.Locator(".formula .katex");
+        var typeset = panel.Locator(".formula-math .katex");
         await Expect(typeset).ToHaveCountAsync(formulas.Count);
-        await Expect(panel.Locator(".formula .katex-html").First).ToBeVisibleAsync();
+        await Expect(panel.Locator(".formula-math .katex-html").First).ToBeVisibleAsync();
         var annotation = await panel.Locator(".formula-math annotation[encoding='application/x-tex']").First.TextContentAsync();
         Assert.Equal(formulas[0].GetProperty("latex").GetString()!.Trim(), annotation?.Trim());
         await Expect(panel.Locator(".katex-error")).ToHaveCountAsync(0);

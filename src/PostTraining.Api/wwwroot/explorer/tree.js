@@ -304,18 +304,20 @@ export class TaxonomyTree {
     d3.select(this.svg).transition().duration(200).call(this.zoom.scaleBy, factor);
   }
 
-  /** Scales and pans so the whole visible tree fits the view. */
+  /**
+   * Scales and pans so the whole visible tree fits the view; on a small screen the scale stops where labels are
+   * still readable, and the tree starts at the left edge so the root is in view (the rest is a pan away).
+   */
   fit() {
     const box = this.viewport.getBBox();
     const width = this.svg.clientWidth || 800;
     const height = this.svg.clientHeight || 500;
     if (!box.width || !box.height) return;
-    const scale = Math.min(1.25, 0.92 * Math.min(width / box.width, height / box.height));
-    const transform = d3.zoomIdentity
-      .translate(width / 2, height / 2)
-      .scale(Math.max(scale, 0.15))
-      .translate(-(box.x + box.width / 2), -(box.y + box.height / 2));
-    d3.select(this.svg).call(this.zoom.transform, transform);
+    const readable = 0.6;
+    const scale = Math.max(readable, Math.min(1.25, 0.92 * Math.min(width / box.width, height / box.height)));
+    const x = box.width * scale <= width ? width / 2 - (box.x + box.width / 2) * scale : 8 - box.x * scale;
+    const y = box.height * scale <= height ? height / 2 - (box.y + box.height / 2) * scale : 8 - box.y * scale;
+    d3.select(this.svg).call(this.zoom.transform, d3.zoomIdentity.translate(x, y).scale(scale));
   }
 
   onLanguageChanged() {
