@@ -18,9 +18,10 @@ public sealed partial class SwaggerUiTests(BrowserApp app) : IClassFixture<Brows
         await q.FillAsync("偏好优化");
         await operation.Locator("button.execute").ClickAsync();
 
-        var live = operation.Locator(".live-responses-table");
-        await Expect(live.Locator(".response-col_status").First).ToHaveTextAsync("200");
-        var body = live.Locator(".response-col_description pre").First;
+        // The live response row (the table's header row carries the same column classes).
+        var response = operation.Locator(".live-responses-table tr.response");
+        await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200");
+        var body = response.Locator(".response-col_description pre").First;
         await Expect(body).ToHaveTextAsync(DpoSlug());
     });
 
