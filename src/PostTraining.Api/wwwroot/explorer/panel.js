@@ -97,6 +97,11 @@ export class Panel {
         external ? h("p", {}, h("a", { href: external, target: "_blank", rel: "noopener noreferrer" }, external)) : null,
         data.latex ? this.formula(data) : null,
         data.description ? this.section(t("description"), this.description(data.description)) : null,
+        data.techniques?.length
+          ? this.section(t("techniques"), h("ul", { className: "link-list" }, data.techniques.map((x) => h("li", {},
+            this.link({ ...x, kind: "technique" }),
+            x.role ? h("span", { className: "role" }, ` · ${t(`role_${x.role}`)}`) : null))))
+          : null,
         data.relationships ? this.relationships(data.relationships) : null,
       );
     });

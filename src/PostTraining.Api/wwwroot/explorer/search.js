@@ -63,11 +63,21 @@ export class SearchBox {
       onmousedown: (event) => event.preventDefault(), // keep focus in the input so blur does not close first
       onclick: () => this.choose(index),
     },
-    h("span", { className: "suggestion-name" }, pick(item.name) || item.slug),
-    h("span", { className: `kind-badge kind-${item.kind}` }, t(`kind_${item.kind}`)),
+    ...this.labelOf(item),
+    h("span", { className: `kind-badge kind-${item.techniqueKind ?? item.kind}` }, t(`kind_${item.techniqueKind ?? item.kind}`)),
     )));
     this.input.setAttribute("aria-activedescendant", this.active >= 0 ? `suggestion-${this.active}` : "");
     this.open();
+  }
+
+  /** The name, with the matched part marked when the match was in the name shown; else the name and the match. */
+  labelOf(item) {
+    const name = pick(item.name) || item.title || item.slug;
+    const match = item.highlight ? highlighted(item.highlight) : null;
+    const matchText = match?.map((part) => (typeof part === "string" ? part : part.textContent)).join("");
+    if (!match || !matchText) return [h("span", { className: "suggestion-name" }, name)];
+    if (matchText === name) return [h("span", { className: "suggestion-name" }, match)];
+    return [h("span", { className: "suggestion-name" }, name), h("span", { className: "suggestion-match" }, match)];
   }
 
   open() {
@@ -115,4 +125,13 @@ export class SearchBox {
     }
     event.preventDefault();
   }
+}
+
+/**
+ * The search's highlight marks the matched text with <mark>. It is parsed in an inert document and rebuilt from its
+ * text alone, so nothing but the marks can come through as markup.
+ */
+function highlighted(html) {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
+  return [...parsed.childNodes].map((node) => (node.nodeName === "MARK" ? h("mark", {}, node.textContent) : node.textContent));
 }
