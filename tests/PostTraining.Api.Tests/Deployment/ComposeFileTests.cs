@@ -69,6 +69,10 @@ public sealed class ComposeFileTests
         var nginxPort = nginx["ports"]![0]!.GetValue<string>();
         Assert.Equal(basePort[..basePort.LastIndexOf(':')], nginxPort[..nginxPort.LastIndexOf(':')]);
 
+        // The API believes forwarded headers from nginx's fixed address, and from nothing else.
+        var nginxAddress = nginx["networks"]!["default"]!["ipv4_address"]!.GetValue<string>();
+        Assert.Equal(nginxAddress, api["environment"]!["ForwardedHeaders__KnownProxies__0"]!.GetValue<string>());
+
         var mount = nginx["volumes"]!.AsArray().Select(v => v!.GetValue<string>()).Single(v => v.Contains("nginx.conf", StringComparison.Ordinal));
         var config = File.ReadAllText(Repository.PathOf(mount.Split(':')[0]));
         var containerPort = File.ReadLines(Repository.PathOf("Dockerfile"))
