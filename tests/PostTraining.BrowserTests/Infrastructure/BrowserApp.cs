@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using PostTraining.Api.Tests.Infrastructure;
 
 namespace PostTraining.BrowserTests.Infrastructure;
 

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using PostTraining.Api.Tests.Infrastructure;
 
-namespace PostTraining.BrowserTests.Infrastructure;
+namespace PostTraining.Api.Tests.Infrastructure;
 
-/// <summary>The real app on a real Kestrel port (a browser cannot reach the in-memory TestServer), on its own database.</summary>
+/// <summary>
+/// The real app on a real Kestrel port, on its own database: for clients in another process (a browser, the client
+/// sample) that cannot reach the in-memory TestServer.
+/// </summary>
 public sealed class KestrelApiFactory : ApiFactory
 {
     public Uri BaseAddress { get; private set; } = null!;
