@@ -2,11 +2,13 @@ using PostTraining.Api.Database;
 using PostTraining.Api.Explorer;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
+using PostTraining.Api.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
 await builder.AddDatabaseAsync();
 builder.AddApiInfrastructure();
+builder.AddObservability();
 builder.AddHealth();
 
 var app = builder.Build();
