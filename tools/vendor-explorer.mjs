@@ -18,8 +18,9 @@ for (const [pkg, files] of Object.entries(copies)) {
   const target = join(vendor, pkg);
   rmSync(target, { recursive: true, force: true });
   for (const file of files) {
-    // dist/ is flattened so the CSS finds fonts/ beside itself.
-    const to = join(target, file.replace(/^dist\//, ""));
+    // dist/ is flattened so the CSS finds fonts/ beside itself; LICENSE gets an extension so the web server, which
+    // serves only known file types, serves it too.
+    const to = join(target, file.replace(/^dist\//, "").replace(/^LICENSE$/, "LICENSE.txt"));
     mkdirSync(dirname(to), { recursive: true });
     cpSync(join(modules, pkg, file), to, { recursive: true });
   }
