@@ -95,13 +95,15 @@ public sealed class DataFile
     public DataFileError Error(string pointer, string reason) => new(Name, EntryAt(pointer), Lines.LineOf(pointer), reason);
 
     /// <summary>SHA-256 of the files' names and bytes: what start-up compares to decide whether to load again.</summary>
-    public static string Hash(IEnumerable<DataFile> files)
+    public static string Hash(IEnumerable<DataFile> files) => Hash(files.Select(f => (f.Name, f.Bytes)));
+
+    public static string Hash(IEnumerable<(string Name, byte[] Bytes)> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
+        foreach (var (name, bytes) in files)
         {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file.Name + "\n"));
-            sha.AppendData(file.Bytes);
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+            sha.AppendData(bytes);
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

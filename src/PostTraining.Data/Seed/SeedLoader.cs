@@ -20,11 +20,11 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>True when the taxonomy is missing or the files differ from the ones last loaded.</summary>
-    public async Task<bool> IsLoadNeededAsync(DataSet data, CancellationToken ct = default)
+    /// <summary>True when the taxonomy is missing or the files (by <see cref="DataSet.Hash"/>) differ from the ones last loaded.</summary>
+    public async Task<bool> IsLoadNeededAsync(string contentHash, CancellationToken ct = default)
     {
         var last = await db.DataLoads.AsNoTracking().OrderByDescending(l => l.Id).Select(l => l.ContentHash).FirstOrDefaultAsync(ct);
-        return last != data.Hash || !await db.Paradigms.AnyAsync(ct);
+        return last != contentHash || !await db.Paradigms.AnyAsync(ct);
     }
 
     public async Task<LoadReport> LoadAsync(DataSet data, IProgress<LoadProgress>? progress = null, CancellationToken ct = default)
