@@ -1,8 +1,15 @@
+using PostTraining.Api.Cli;
 using PostTraining.Api.Database;
 using PostTraining.Api.Explorer;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
 using PostTraining.Api.Observability;
+
+// import / load run and exit here, before any web host exists.
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +26,7 @@ app.MapHealth();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program;
