@@ -1,17 +1,35 @@
+using PostTraining.Api.Catalog;
 using PostTraining.Api.Database;
+using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
+using PostTraining.Api.Paradigms;
+using PostTraining.Api.ReadModel;
+using PostTraining.Api.References;
+using PostTraining.Api.Relationships;
+using PostTraining.Api.Search;
+using PostTraining.Api.Taxonomy;
+using PostTraining.Api.Techniques;
 
 var builder = WebApplication.CreateBuilder(args);
 
 await builder.AddDatabaseAsync();
 builder.AddApiInfrastructure();
 builder.AddHealth();
+builder.AddReadModel();
 
 var app = builder.Build();
 
 app.UseApiInfrastructure();
 app.MapHealth();
+app.MapTaxonomy();
+app.MapParadigms();
+app.MapTechniques();
+app.MapSearch();
+app.MapGraph();
+app.MapReferences();
+app.MapRelationships();
+app.MapCatalog();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
