@@ -46,7 +46,7 @@ public static class CatalogEndpoints
 
         group.MapRead("/{slug}",
                 ([Description("Slug of the entry.")] string slug, SnapshotHolder snapshots) => Get(kind, slug, snapshots),
-                $"get{char.ToUpperInvariant(name[0])}{name[1..]}", $"Get a {name}",
+                $"get{char.ToUpperInvariant(name[0])}{name[1..]}", $"Get {(name[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {name}",
                 $"One {name} with its description, tree position and relationships in both directions (e.g. {example}).")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -65,6 +65,7 @@ public static class QueryParameterGuard
             return;
         }
 
-        names.Add(fromQuery?.Name ?? name);
+        // Binding ignores case; the names are listed in the camelCase the documentation uses.
+        names.Add(fromQuery?.Name ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name));
     }
 }

@@ -51,6 +51,7 @@ public static class ApiInfrastructure
                 Contact = new OpenApiContact { Name = "PostTraining API maintainers" },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             });
+            o.DescribeAllParametersInCamelCase();
             o.OperationFilter<ReadOperationFilter>();
             o.DocumentFilter<ReadDocumentFilter>();
             o.OrderActionsBy(api => $"{ReadDocumentFilter.Rank(api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().FirstOrDefault()?.Tags.FirstOrDefault()):D2} {api.RelativePath}");

@@ -44,7 +44,7 @@ public static class TaxonomyExport
 
         foreach (var edge in scope.InnerEdges())
         {
-            builder.Append("  ").Append(MermaidId(edge.Source)).Append(" -. \"").Append(MermaidText(edge.Type.NameEn)).Append("\" .-> ")
+            builder.Append("  ").Append(MermaidId(edge.Source)).Append(" -.->|\"").Append(MermaidText(edge.Type.NameEn)).Append("\"| ")
                 .Append(MermaidId(edge.Target)).Append('\n');
         }
 

@@ -41,6 +41,13 @@ internal sealed class ReadOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        // WithSummary wins over the handler's XML summary, which describes the method rather than the operation.
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>().LastOrDefault() is { } summary)
+        {
+            operation.Summary = summary.Summary;
+        }
+
         var path = "/" + (context.ApiDescription.RelativePath ?? "").TrimEnd('/');
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
@@ -53,6 +60,12 @@ internal sealed class ReadOperationFilter : IOperationFilter
             if (string.IsNullOrEmpty(parameter.Description) && attributes.OfType<DescriptionAttribute>().FirstOrDefault() is { } description)
             {
                 parameter.Description = description.Description;
+            }
+
+            if (attributes.OfType<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>().FirstOrDefault() is { } allowed
+                && parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v?.ToString())!).ToList();
             }
 
             var example = parameter.Name switch
