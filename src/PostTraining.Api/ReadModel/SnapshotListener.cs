@@ -37,7 +37,7 @@ public sealed class SnapshotListener(
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    if (e.Payload != SnapshotRefresher.InstanceId)
+                    if (e.Payload != refresher.InstanceId)
                     {
                         _pending.Writer.TryWrite(true);
                     }

@@ -17,8 +17,8 @@ public sealed class SnapshotRefresher(
 {
     public const string Channel = "posttraining_changed";
 
-    /// <summary>Sent as the notification payload, so this process skips its own notifications.</summary>
-    public static readonly string InstanceId = Guid.NewGuid().ToString("N");
+    /// <summary>Sent as the notification payload, so this host skips its own notifications (per instance: tests run several hosts in one process).</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _requested;

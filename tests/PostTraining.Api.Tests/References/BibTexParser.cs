@@ -63,6 +63,6 @@ public static partial class BibTexParser
     [GeneratedRegex(@"@(?<type>[a-zA-Z]+)\s*\{")]
     private static partial Regex EntryStart();
 
-    [GeneratedRegex(@"\G\s*(?<name>[a-zA-Z]+)\s*=\s*\{")]
+    [GeneratedRegex(@"\G\s*,?\s*(?<name>[a-zA-Z]+)\s*=\s*\{")]
     private static partial Regex FieldStart();
 }
