@@ -51,6 +51,8 @@ public static class ApiInfrastructure
                 Contact = new OpenApiContact { Name = "PostTraining API maintainers" },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             });
+            // Relative, so "Try it out" and generated clients talk to whatever host served the document.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
             o.DescribeAllParametersInCamelCase();
             o.OperationFilter<ReadOperationFilter>();
             o.DocumentFilter<ReadDocumentFilter>();

@@ -52,6 +52,8 @@ public sealed class SnapshotRefresher(
             var snapshot = TaxonomySnapshot.Build(source, Interlocked.Increment(ref _generation), changeMark);
             holder.Swap(snapshot);
             Volatile.Write(ref _completed, covers);
+            // Build the search index off the request path, so the first search after a write does not pay for it.
+            _ = Task.Run(() => snapshot.Search);
             logger.LogInformation(
                 "Read model generation {Generation} built: {Nodes} nodes, {Relationships} relationships; loaded in {LoadMs} ms, built in {BuildMs} ms",
                 snapshot.Generation, snapshot.NodeCount, snapshot.Relationships.Count, (int)loaded.TotalMilliseconds, (int)(watch.Elapsed - loaded).TotalMilliseconds);
