@@ -91,19 +91,19 @@ public sealed class TaxonomySnapshot
         {
             if (TryGetNode(nodeKind, key, out var node))
             {
-                entity = new SnapshotEntity(kind, key, node.Id, node.Row.Version, () => EntityDetails.Node(this, node).ETag);
+                entity = new SnapshotEntity(kind, key, node.Id, node.Row.Version, () => EntityDetails.Node(this, node));
             }
         }
         else if (kind == "relationship")
         {
             if (long.TryParse(key, out var id) && TryGetRelationship(id, out var edge))
             {
-                entity = new SnapshotEntity(kind, key, edge.Id, edge.Row.Version, () => EntityDetails.Relationship(this, edge).ETag);
+                entity = new SnapshotEntity(kind, key, edge.Id, edge.Row.Version, () => EntityDetails.Relationship(this, edge));
             }
         }
         else if (kind == "relation-type" && TryGetRelationType(key, out var type))
         {
-            entity = new SnapshotEntity(kind, key, type.Id, type.Version, () => EntityDetails.RelationType(this, type).ETag);
+            entity = new SnapshotEntity(kind, key, type.Id, type.Version, () => EntityDetails.RelationType(this, type));
         }
 
         return entity is not null;
@@ -247,10 +247,13 @@ public sealed class TaxonomySnapshot
     }
 }
 
-/// <summary>What a writer needs to check If-Match and guard its UPDATE: the row's id, <c>xmin</c> and current ETag.</summary>
-public sealed class SnapshotEntity(string kind, string key, long id, uint version, Func<string> etag)
+/// <summary>
+/// What a writer needs to check If-Match, guard its UPDATE and answer: the row's id, <c>xmin</c>, current ETag, and
+/// the JSON detail exactly as GET serves it.
+/// </summary>
+public sealed class SnapshotEntity(string kind, string key, long id, uint version, Func<Http.CachedBody> detail)
 {
-    private readonly Lazy<string> _etag = new(etag);
+    private readonly Lazy<Http.CachedBody> _detail = new(detail);
 
     public string Kind { get; } = kind;
     public string Key { get; } = key;
@@ -260,5 +263,8 @@ public sealed class SnapshotEntity(string kind, string key, long id, uint versio
     public uint Version { get; } = version;
 
     /// <summary>The strong ETag (with quotes) of the entity's JSON detail representation.</summary>
-    public string Etag => _etag.Value;
+    public string Etag => _detail.Value.ETag;
+
+    /// <summary>The JSON detail as GET serves it: <c>Bytes</c>, <c>ContentType</c> and <c>ETag</c>.</summary>
+    public Http.CachedBody Detail => _detail.Value;
 }

@@ -52,6 +52,8 @@ public sealed class SnapshotBuildTests
         Assert.Equal(4242u, entity.Version);
         Assert.Equal(EntityDetails.Node(snapshot, snapshot.Techniques.Single(t => t.Slug == "dpo")).ETag, entity.Etag);
         Assert.StartsWith("\"", entity.Etag);
+        Assert.Equal("dpo", System.Text.Json.JsonDocument.Parse(entity.Detail.Bytes).RootElement.GetProperty("slug").GetString());
+        Assert.StartsWith("application/json", entity.Detail.ContentType);
         Assert.True(snapshot.TryGetEntity("relationship", "100", out var edge));
         Assert.Equal(100, edge.Id);
         Assert.True(snapshot.TryGetEntity("relation-type", "uses", out _));
