@@ -1,4 +1,5 @@
 using PostTraining.Api.Catalog;
+using PostTraining.Api.Cli;
 using PostTraining.Api.Database;
 using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
@@ -10,6 +11,12 @@ using PostTraining.Api.Relationships;
 using PostTraining.Api.Search;
 using PostTraining.Api.Taxonomy;
 using PostTraining.Api.Techniques;
+
+// import / load run and exit here, before any web host exists.
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +40,7 @@ app.MapCatalog();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program;
