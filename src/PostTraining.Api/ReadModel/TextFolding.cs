@@ -117,7 +117,10 @@ public static class TextFolding
         return previous[b.Length] <= max ? previous[b.Length] : -1;
     }
 
-    /// <summary>True when <paramref name="index"/> starts a word in <paramref name="text"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="index"/> starts a word of a space-separated script in <paramref name="text"/>. Inside
+    /// CJK text there are no word boundaries to start at, so a match there is a plain substring.
+    /// </summary>
     public static bool IsWordStart(string text, int index) =>
-        index == 0 || !IsWordChar(text[index - 1]) || !IsWordChar(text[index]);
+        index == 0 || (IsWordChar(text[index]) && !IsWordChar(text[index - 1]));
 }
