@@ -107,8 +107,8 @@ public static partial class ReferenceEndpoints
             && (query.Venue is null || (r.Row.Venue?.Contains(query.Venue, StringComparison.OrdinalIgnoreCase) ?? false))
             && (arxiv is null || r.Row.ArxivId == arxiv);
 
-        var sorted = snapshot.Memo($"references:order:{sort}", s => s.OfKind(NodeKind.Reference)
-            .Select(r => (Key: Key(r, sort), Item: r, r.Slug))
+        var sorted = snapshot.Memo($"references:order:{sort}:{(descending && sort == "year" ? "desc" : "asc")}", s => s.OfKind(NodeKind.Reference)
+            .Select(r => (Key: Key(r, sort, descending), Item: r, r.Slug))
             .OrderBy(e => e.Key, StringComparer.Ordinal).ThenBy(e => e.Slug, StringComparer.Ordinal)
             .ToArray());
         var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
@@ -150,9 +150,10 @@ public static partial class ReferenceEndpoints
         return new BodyResult<ReferenceDetail>(body, variesByAccept: true);
     }
 
-    private static string Key(SnapshotNode r, string sort) => sort switch
+    private static string Key(SnapshotNode r, string sort, bool descending) => sort switch
     {
-        "year" => r.Row.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "~",
+        // Undated works come last in both directions.
+        "year" => r.Row.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : descending ? "" : "~",
         "title" => TextFolding.Fold(ReferenceMapping.Title(r) ?? r.Slug),
         _ => r.Slug,
     };

@@ -105,7 +105,7 @@ public static class TechniqueEndpoints
             && (query.HasFormula is null || (t.Formulas.Count > 0) == query.HasFormula)
             && (query.HasReference is null || (t.References.Count > 0) == query.HasReference);
 
-        var (items, next) = Paging.Page(TechniqueOrder.Sorted(snapshot, sort), descending, Keep, sortSpec, cursor, limit);
+        var (items, next) = Paging.Page(TechniqueOrder.Sorted(snapshot, sort, descending), descending, Keep, sortSpec, cursor, limit);
         return ReadApi.Page(request, items.Select(t => t.ToSummary()).ToArray(), next,
             ReadJson.Context.TechniqueSummary, ReadJson.Context.ListPageTechniqueSummary, fields);
     }

@@ -26,20 +26,21 @@ public static class TechniqueOrder
         return Names.Contains(name);
     }
 
-    public static IReadOnlyList<(string Key, SnapshotNode Item, string Slug)> Sorted(TaxonomySnapshot snapshot, string name) =>
-        snapshot.Memo($"techniques:order:{name}", s => s.Techniques
-            .Select(t => (Key: Key(t, name), Item: t, t.Slug))
+    /// <summary>Ascending order for <paramref name="name"/>; walked backwards for descending (undated items stay last either way).</summary>
+    public static IReadOnlyList<(string Key, SnapshotNode Item, string Slug)> Sorted(TaxonomySnapshot snapshot, string name, bool descending) =>
+        snapshot.Memo($"techniques:order:{name}:{(descending && name == "year" ? "desc" : "asc")}", s => s.Techniques
+            .Select(t => (Key: Key(t, name, descending), Item: t, t.Slug))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ThenBy(e => e.Slug, StringComparer.Ordinal)
             .ToArray());
 
-    public static string Key(SnapshotNode t, string name) => name switch
+    public static string Key(SnapshotNode t, string name, bool descending = false) => name switch
     {
         "slug" => t.Slug,
         "name-en" => TextFolding.Fold(t.Row.NameEn ?? t.Row.NameZh ?? t.Slug),
         "name-zh" => Convert.ToHexString(Chinese.GetSortKey(t.Row.NameZh ?? t.Row.NameEn ?? t.Slug).KeyData),
-        // Techniques without a year sort after every dated one.
-        "year" => t.Row.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "~",
+        // Techniques without a year come after every dated one, in both directions.
+        "year" => t.Row.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : descending ? "" : "~",
         _ => TreeKey(t),
     };
 

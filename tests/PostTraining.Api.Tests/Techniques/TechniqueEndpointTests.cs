@@ -76,6 +76,21 @@ public sealed class TechniqueEndpointTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.NotEmpty(years);
         Assert.Equal(years.OrderByDescending(y => y), years);
         Assert.All(years, y => Assert.True(y >= 2015));
+
+        // Undated techniques come last whichever way the years run.
+        foreach (var sort in new[] { "year", "-year" })
+        {
+            var dated = new List<bool>();
+            for (string? next = $"/api/v1/techniques?sort={sort}&limit=100&fields=year"; next is not null;)
+            {
+                var all = await _client.GetJsonAsync(next);
+                dated.AddRange(all.GetProperty("items").EnumerateArray().Select(i => i.TryGetProperty("year", out _)));
+                next = all.Str("next");
+            }
+
+            Assert.Contains(false, dated);
+            Assert.Equal(dated.OrderByDescending(d => d), dated);
+        }
     }
 
     [Fact]
