@@ -1,9 +1,18 @@
+using PostTraining.Api.Catalog;
 using PostTraining.Api.Cli;
 using PostTraining.Api.Database;
 using PostTraining.Api.Explorer;
+using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
 using PostTraining.Api.Observability;
+using PostTraining.Api.Paradigms;
+using PostTraining.Api.ReadModel;
+using PostTraining.Api.References;
+using PostTraining.Api.Relationships;
+using PostTraining.Api.Search;
+using PostTraining.Api.Taxonomy;
+using PostTraining.Api.Techniques;
 
 // import / load run and exit here, before any web host exists.
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
@@ -17,12 +26,21 @@ await builder.AddDatabaseAsync();
 builder.AddApiInfrastructure();
 builder.AddObservability();
 builder.AddHealth();
+builder.AddReadModel();
 
 var app = builder.Build();
 
 app.UseApiInfrastructure();
 app.UseExplorer();
 app.MapHealth();
+app.MapTaxonomy();
+app.MapParadigms();
+app.MapTechniques();
+app.MapSearch();
+app.MapGraph();
+app.MapReferences();
+app.MapRelationships();
+app.MapCatalog();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

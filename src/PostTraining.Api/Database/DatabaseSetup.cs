@@ -23,6 +23,16 @@ public static class DatabaseSetup
             builder.Services.AddHostedService(_ => new LocalClusterLifetime(cluster));
         }
 
+        // Statements the service runs again and again (snapshot loads, writes) are prepared once per connection.
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (tuned.MaxAutoPrepare == 0)
+        {
+            tuned.MaxAutoPrepare = 50;
+            tuned.AutoPrepareMinUsages = 2;
+            connectionString = tuned.ConnectionString;
+            builder.Configuration["ConnectionStrings:Postgres"] = connectionString;
+        }
+
         builder.Services.AddPostTrainingData(connectionString);
     }
 
