@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PostTraining.Api.Tests.Infrastructure;
+
+namespace PostTraining.Api.Tests.Client;
+
+/// <summary>
+/// Builds and runs samples/PostTraining.Client.Sample (a console app on the Kiota client generated from
+/// openapi/v1.json) against the service on a real port, as an integrator would.
+/// </summary>
+public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<KestrelApiFactory>
+{
+    [Fact]
+    public async Task GeneratedClientSampleListsTechniquesAndSearches()
+    {
+        var (exitCode, output) = await RunSampleAsync(api.BaseAddress.ToString(), "偏好优化");
+        Assert.True(exitCode == 0, $"the sample failed (exit {exitCode}):\n{output}");
+
+        using var http = new HttpClient { BaseAddress = api.BaseAddress };
+        using var page = JsonDocument.Parse(await http.GetStringAsync("api/v1/techniques?limit=200"));
+        var items = page.RootElement.GetProperty("items");
+        Assert.Contains($"techniques: {items.GetArrayLength()}", output, StringComparison.Ordinal);
+        Assert.Contains($"  {items[0].GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
+        Assert.Contains("search \"偏好优化\": technique:dpo", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>`dotnet run` of the sample, with the base URL and search text as arguments and the key in the environment.</summary>
+    private static async Task<(int ExitCode, string Output)> RunSampleAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The test host's MSBuild variables would point a nested build at the test run's MSBuild instance.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["POSTTRAINING_API_KEY"] = ApiFactory.AdminKey;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var argument in (string[])["run", "--project", Repository.PathOf("samples", "PostTraining.Client.Sample"),
+                     "--disable-build-servers", "--", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the sample did not finish in 5 minutes:\n{await stdout}{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
