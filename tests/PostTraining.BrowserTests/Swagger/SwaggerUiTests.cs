@@ -12,7 +12,13 @@ public sealed partial class SwaggerUiTests(BrowserApp app) : IClassFixture<Brows
     {
         var operation = page.Locator(".opblock").Filter(new() { Has = page.Locator(".opblock-summary-path[data-path='/api/v1/search']") }).First;
         await operation.Locator(".opblock-summary").ClickAsync();
-        await operation.Locator("button.try-out__btn").ClickAsync();
+        // "Try it out" may already be on (Swagger UI can open operations in that mode); clicking it then would cancel.
+        var tryItOut = operation.Locator("button.try-out__btn");
+        if ((await tryItOut.TextContentAsync())?.Contains("Try it out", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            await tryItOut.ClickAsync();
+        }
+
 
         var q = operation.Locator("tr[data-param-name='q'] input");
         await q.FillAsync("偏好优化");
