@@ -4,7 +4,7 @@ using PostTraining.Client;
 
 // Usage: dotnet run --project samples/PostTraining.Client.Sample -- [base URL] [search text]
 //   base URL: first argument, else POSTTRAINING_BASE_URL, else http://localhost:5080
-//   POSTTRAINING_API_KEY: a key with the write scope; without it the sample only reads.
+// Reads only for now: creating a reference (with a key from POSTTRAINING_API_KEY) comes with the write endpoints.
 var baseUrl = args.ElementAtOrDefault(0) ?? Environment.GetEnvironmentVariable("POSTTRAINING_BASE_URL") ?? "http://localhost:5080";
 var query = args.ElementAtOrDefault(1) ?? "偏好优化";
 

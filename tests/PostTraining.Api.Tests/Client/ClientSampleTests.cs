@@ -24,7 +24,7 @@ public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<Kes
         Assert.Contains("search \"偏好优化\": technique:dpo", output, StringComparison.Ordinal);
     }
 
-    /// <summary>`dotnet run` of the sample, with the base URL and search text as arguments and the key in the environment.</summary>
+    /// <summary>`dotnet run` of the sample, with the base URL and search text as arguments.</summary>
     private static async Task<(int ExitCode, string Output)> RunSampleAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -39,7 +39,6 @@ public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<Kes
             start.Environment.Remove(name);
         }
 
-        start.Environment["POSTTRAINING_API_KEY"] = ApiFactory.AdminKey;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var argument in (string[])["run", "--project", Repository.PathOf("samples", "PostTraining.Client.Sample"),
                      "--disable-build-servers", "--", .. arguments])
