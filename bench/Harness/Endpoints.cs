@@ -19,5 +19,5 @@ public sealed record Endpoint(string Name, string Label, string ApiTarget, strin
     ];
 
     /// <summary>Every read endpoint should serve at least this many times json-server's requests/s (issue 6).</summary>
-    public const double JsonServerTarget = 5.0;
+    public const double JsonServerRatioTarget = 5.0;
 }

@@ -7,8 +7,11 @@ using Npgsql;
 
 namespace PostTraining.Bench;
 
-/// <summary>One write and when each API process first served it, in ms after the write was acknowledged.</summary>
-public sealed record PropagationTrial(double WriterMs, double OtherMs);
+/// <summary>
+/// One write: how long the write itself took to be acknowledged (for an API write that includes refreshing the
+/// writer's snapshot), and when each API process first served it, in ms after the acknowledgement.
+/// </summary>
+public sealed record PropagationTrial(double WriteMs, double WriterMs, double OtherMs);
 
 public sealed record PropagationResult(string Method, IReadOnlyList<PropagationTrial> Trials, string? Note)
 {
@@ -39,6 +42,7 @@ public sealed class Propagation(Uri writer, Uri other, string connectionString, 
         {
             var marker = $"[bench {Guid.NewGuid():N}]";
             var text = (original ?? "") + " " + marker;
+            var writeStarted = Stopwatch.GetTimestamp();
             if (useApi)
             {
                 var (ok, status) = await PatchDescriptionAsync(writerHttp, target, text, ct);
@@ -51,6 +55,7 @@ public sealed class Propagation(Uri writer, Uri other, string connectionString, 
 
             if (!useApi)
             {
+                writeStarted = Stopwatch.GetTimestamp();
                 await SqlUpdateAsync(slug, text, ct);
             }
 
@@ -58,7 +63,7 @@ public sealed class Propagation(Uri writer, Uri other, string connectionString, 
             var seen = await Task.WhenAll(
                 WaitForAsync(writerHttp, target, marker, acknowledged, ct),
                 WaitForAsync(otherHttp, target, marker, acknowledged, ct));
-            results.Add(new PropagationTrial(seen[0], seen[1]));
+            results.Add(new PropagationTrial(Stopwatch.GetElapsedTime(writeStarted, acknowledged).TotalMilliseconds, seen[0], seen[1]));
 
             // Put the description back and wait until both processes serve it again, so trials do not overlap.
             var restored = useApi && (await PatchDescriptionAsync(writerHttp, target, original, ct)).Ok;

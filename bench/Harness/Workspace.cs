@@ -13,6 +13,11 @@ public sealed class Workspace
 
     public static Workspace Create(Cleanup cleanup)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("The bench runs on Linux (wrk, /proc, the system's PostgreSQL).");
+        }
+
         var root = Directory.CreateTempSubdirectory("posttraining-bench-").FullName;
         // The cluster runs as the postgres user when we are root: it must be able to reach its folder inside ours.
         File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
