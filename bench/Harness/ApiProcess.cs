@@ -20,6 +20,9 @@ public static class ApiProcess
             ["Auth__AdminKey"] = adminKey,
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // One line per log entry, so the harness can find the read model's own timing line.
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
         foreach (var (k, v) in extraEnvironment ?? new Dictionary<string, string>())
         {

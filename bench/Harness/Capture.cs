@@ -126,11 +126,11 @@ public static class Capture
         return file;
     }
 
-    /// <summary>What a search result shows: kind, slug, names, abbreviation, aliases and URL.</summary>
+    /// <summary>The fields the API's search covers (names, abbreviation, aliases, slug, descriptions), plus kind and URL.</summary>
     private static JsonObject SearchEntry(JsonNode item, string kind)
     {
         var entry = new JsonObject { ["kind"] = kind };
-        foreach (var member in new[] { "slug", "name", "abbreviation", "aliases", "title", "url" })
+        foreach (var member in new[] { "slug", "name", "abbreviation", "aliases", "title", "description", "url" })
         {
             if (item[member] is { } value)
             {

@@ -30,7 +30,7 @@ public static class Chart
         svg.AppendLine(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="DejaVu Sans, sans-serif">""");
         svg.AppendLine("""<rect width="100%" height="100%" fill="white"/>""");
         svg.AppendLine(CultureInfo.InvariantCulture, $"""<text x="{left}" y="28" font-size="18" font-weight="bold">Requests per second, {run.At:yyyy-MM-dd} (wrk -t{run.Options.Threads} -c{run.Options.Connections}, {run.Machine.Cores} shared cores)</text>""");
-        svg.AppendLine(CultureInfo.InvariantCulture, $"""<text x="{left}" y="50" font-size="12" fill="#4a5568">Label above each API bar: API / ceiling, API / json-server. Ratios are the figures to read: the machine was shared.</text>""");
+        svg.AppendLine(CultureInfo.InvariantCulture, $"""<text x="{left}" y="50" font-size="12" fill="#4a5568">Under each endpoint: API / ceiling and API / json-server, the figures to read: the machine was shared and busy.</text>""");
 
         for (var i = 0; i <= 5; i++)
         {
@@ -108,7 +108,7 @@ public static class Chart
     private static double NiceCeiling(double value)
     {
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(value, 1))));
-        foreach (var step in new[] { 1.0, 2, 2.5, 5, 10 })
+        foreach (var step in new[] { 1.0, 2, 2.5, 3, 4, 5, 6, 8, 10 })
         {
             if (step * magnitude >= value)
             {

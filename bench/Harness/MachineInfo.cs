@@ -19,7 +19,7 @@ public sealed record MachineInfo(string Cpu, int Cores, string Memory, string Ru
         }
 
         return new MachineInfo(cpu, Environment.ProcessorCount, memory, RuntimeInformation.FrameworkDescription,
-            RuntimeInformation.OSDescription, FirstLine(Run("wrk", "-v")), Run("node", "--version"), commit);
+            RuntimeInformation.OSDescription, FirstLine(Run("wrk", "-v")).Split(" Copyright")[0], Run("node", "--version"), commit);
     }
 
     /// <summary>The 1-minute load average: above the core count means other work was competing for the CPUs.</summary>

@@ -24,10 +24,8 @@ public sealed record PropagationResult(string Method, IReadOnlyList<PropagationT
 /// through the API (PATCH with the admin key) when the write endpoints are there; otherwise it changes the row in
 /// SQL and sends NOTIFY posttraining_changed itself, which is what a committed API write does, and says so.
 /// </summary>
-public sealed class Propagation(Uri writer, Uri other, string connectionString, string adminKey)
+public sealed class Propagation(Uri writer, Uri other, string connectionString, string adminKey, TimeSpan bound)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     public async Task<PropagationResult> MeasureAsync(string slug, int trials, CancellationToken ct)
     {
         using var writerHttp = new HttpClient { BaseAddress = writer };
@@ -130,10 +128,13 @@ public sealed class Propagation(Uri writer, Uri other, string connectionString, 
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Polls until the body has (or, with <paramref name="gone"/>, no longer has) the marker; ms since <paramref name="since"/>.</summary>
-    private static async Task<double> WaitForAsync(HttpClient http, Uri target, string marker, long since, CancellationToken ct, bool gone = false)
+    /// <summary>
+    /// Polls until the body has (or, with <paramref name="gone"/>, no longer has) the marker; ms since
+    /// <paramref name="since"/>, or infinity when the bound passed first.
+    /// </summary>
+    private async Task<double> WaitForAsync(HttpClient http, Uri target, string marker, long since, CancellationToken ct, bool gone = false)
     {
-        while (Stopwatch.GetElapsedTime(since) < Bound)
+        while (Stopwatch.GetElapsedTime(since) < bound)
         {
             using var response = await http.GetAsync(target, ct);
             if (response.StatusCode == HttpStatusCode.OK)

@@ -82,8 +82,7 @@ public sealed class ReadRun(BenchOptions options, Cleanup cleanup)
                 }
 
                 var result = await wrk.MeasureAsync(uri, target(endpoint), null, _ct);
-                measurements.Add(new Measurement(endpoint, server, target(endpoint), status, bytes, load, result,
-                    result.Clean ? null : $"{result.Errors} socket errors, {result.Non2xx} non-2xx answers"));
+                measurements.Add(new Measurement(endpoint, server, target(endpoint), status, bytes, load, result, result.Problem));
                 Console.WriteLine($"  {endpoint.Name,-9} {server,-12} {result.RequestsPerSecond,9:0} req/s  p50 {result.P50Ms,7:0.00} ms  p99 {result.P99Ms,7:0.00} ms  (load {load:0.0})");
             }
         }
@@ -99,9 +98,9 @@ public sealed class ReadRun(BenchOptions options, Cleanup cleanup)
         {
             var second = cleanup.Add(ApiProcess.Start(options, workspace, "api-2", connectionString, adminKey, out var secondUri));
             await ApiProcess.WaitReadyAsync(second, secondUri, TimeSpan.FromMinutes(3), _ct);
-            propagation = await new Propagation(apiUri, secondUri, connectionString, adminKey).MeasureAsync("dpo", options.PropagationTrials, _ct);
-            Console.WriteLine($"  {propagation.Method}: second process serves the write after {propagation.Median(t => t.OtherMs):0} ms " +
-                $"(median; max {propagation.Max(t => t.OtherMs):0} ms); the writer after {propagation.Median(t => t.WriterMs):0} ms");
+            propagation = await new Propagation(apiUri, secondUri, connectionString, adminKey, TimeSpan.FromSeconds(30)).MeasureAsync("dpo", options.PropagationTrials, _ct);
+            Console.WriteLine($"  {propagation.Method}: second process serves the write after {Stats.Ms(propagation.Median(t => t.OtherMs), "0")} ms " +
+                $"(median; max {Stats.Ms(propagation.Max(t => t.OtherMs), "0")} ms); the writer after {Stats.Ms(propagation.Median(t => t.WriterMs), "0")} ms");
             if (propagation.Note is not null)
             {
                 Console.WriteLine($"  note: {propagation.Note}");

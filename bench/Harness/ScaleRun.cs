@@ -12,12 +12,13 @@ public sealed record ScaleRunResult(
     MachineInfo Machine,
     BenchOptions Options,
     TimeSpan SeedReady,
+    ReadModelLog SeedLog,
     long? SeedRss,
     TimeSpan Import,
     IReadOnlyDictionary<string, long> Counts,
     long DatabaseBytes,
     TimeSpan Ready,
-    IReadOnlyList<string> SnapshotLog,
+    ReadModelLog Log,
     long? RssReady,
     long? RssAfterLoad,
     long? RssPeak,
@@ -53,6 +54,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         Step("2/7", "the API once on an empty database: migrations and seed data");
         TimeSpan seedReady;
         long? seedRss;
+        ReadModelLog seedLog;
         {
             var seedApi = ApiProcess.Start(options, workspace, "api-seed", connectionString, adminKey, out var seedUri, readModelLog);
             await using (seedApi)
@@ -60,6 +62,8 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
                 seedReady = await ApiProcess.WaitReadyAsync(seedApi, seedUri, TimeSpan.FromMinutes(3), _ct);
                 seedRss = seedApi.ReadMemory("VmRSS");
             }
+
+            seedLog = ReadModelLog.Read(seedApi.LogPath);
         }
 
         Console.WriteLine($"  ready after {seedReady.TotalSeconds:0.0} s, RSS {Mib(seedRss)}");
@@ -73,11 +77,11 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         var api = cleanup.Add(ApiProcess.Start(options, workspace, "api", connectionString, adminKey, out var apiUri, readModelLog));
         var ready = await ApiProcess.WaitReadyAsync(api, apiUri, TimeSpan.FromMinutes(10), _ct);
         var rssReady = api.ReadMemory("VmRSS");
-        var snapshotLog = File.ReadLines(api.LogPath).Where(l => l.Contains("snapshot", StringComparison.OrdinalIgnoreCase)).Take(10).ToList();
+        var log = ReadModelLog.Read(api.LogPath);
         Console.WriteLine($"  ready after {ready.TotalSeconds:0.0} s, RSS {Mib(rssReady)}");
-        foreach (var line in snapshotLog)
+        foreach (var line in log.Lines)
         {
-            Console.WriteLine($"  log: {line.Trim()}");
+            Console.WriteLine($"  log: {line}");
         }
 
         Step("5/7", $"wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s over random targets, after a {options.WarmupSeconds} s warm-up");
@@ -97,8 +101,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
             }
 
             var result = await wrk.MeasureAsync(apiUri, "/", file, _ct);
-            measurements.Add(new ScaleMeasurement(name, description, example, load, result,
-                result.Clean ? null : $"{result.Errors} socket errors, {result.Non2xx} non-2xx answers", p99Target));
+            measurements.Add(new ScaleMeasurement(name, description, example, load, result, result.Problem, p99Target));
             Console.WriteLine($"  {name,-10} {result.RequestsPerSecond,8:0} req/s  p50 {result.P50Ms,8:0.00} ms  p99 {result.P99Ms,8:0.00} ms  (load {load:0.0})");
         }
 
@@ -113,9 +116,10 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
             var second = cleanup.Add(ApiProcess.Start(options, workspace, "api-2", connectionString, adminKey, out var secondUri, readModelLog));
             await ApiProcess.WaitReadyAsync(second, secondUri, TimeSpan.FromMinutes(10), _ct);
             var slug = File.ReadLines(targets[0].File).First().Split('/').Last();
-            propagation = await new Propagation(apiUri, secondUri, connectionString, adminKey).MeasureAsync(slug, 3, _ct);
-            Console.WriteLine($"  {propagation.Method}: write acknowledged after {propagation.Median(t => t.WriteMs):0} ms, " +
-                $"served by the writer after {propagation.Median(t => t.WriterMs):0} ms and by the second process after {propagation.Median(t => t.OtherMs):0} ms (medians)");
+            // A rebuild at this size takes seconds, far more on a busy machine: wait for it up to two minutes.
+            propagation = await new Propagation(apiUri, secondUri, connectionString, adminKey, TimeSpan.FromMinutes(2)).MeasureAsync(slug, 3, _ct);
+            Console.WriteLine($"  {propagation.Method}: write acknowledged after {Stats.Ms(propagation.Median(t => t.WriteMs), "0")} ms, " +
+                $"served by the writer after {Stats.Ms(propagation.Median(t => t.WriterMs), "0")} ms and by the second process after {Stats.Ms(propagation.Median(t => t.OtherMs), "0")} ms (medians)");
             await second.StopAsync(TimeSpan.FromSeconds(10));
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
@@ -125,7 +129,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         }
 
         Step("7/7", "stopping");
-        return new ScaleRunResult(at, machine, options, seedReady, seedRss, import, counts, databaseBytes, ready, snapshotLog,
+        return new ScaleRunResult(at, machine, options, seedReady, seedLog, seedRss, import, counts, databaseBytes, ready, log,
             rssReady, rssAfterLoad, rssPeak, measurements, propagation, propagationProblem, loadAtStart, MachineInfo.LoadAverage());
     }
 

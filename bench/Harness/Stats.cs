@@ -2,6 +2,10 @@ namespace PostTraining.Bench;
 
 public static class Stats
 {
+    /// <summary>Milliseconds for a report; a wait that hit its bound shows as such rather than as "Infinity".</summary>
+    public static string Ms(double ms, string format = "0.0") =>
+        double.IsInfinity(ms) ? "not seen within the bound" : ms.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Nearest-rank percentile; NaN for no values.</summary>
     public static double Percentile(IReadOnlyList<double> values, double percentile)
     {

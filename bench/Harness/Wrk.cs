@@ -7,7 +7,12 @@ namespace PostTraining.Bench;
 public sealed record WrkResult(long Requests, double Seconds, long Bytes, double P50Ms, double P90Ms, double P99Ms, double MaxMs, long Errors, long Non2xx)
 {
     public double RequestsPerSecond => Requests / Seconds;
-    public bool Clean => Errors == 0 && Non2xx == 0;
+    public bool Clean => Requests > 0 && Errors == 0 && Non2xx == 0;
+
+    /// <summary>What went wrong, for the notes column; null for a clean run.</summary>
+    public string? Problem => Requests == 0
+        ? "no request completed during the run (each took longer than the run, or wrk's 10 s timeout)"
+        : Clean ? null : $"{Errors} socket errors or timeouts, {Non2xx} non-2xx answers";
 }
 
 /// <summary>Runs wrk (the Debian package) on loopback: a warm-up that is thrown away, then the measured run.</summary>
