@@ -129,7 +129,17 @@ public static class GraphEndpoints
         }
 
         // Not cached: any pair of entities can be asked for, and the search is cheap next to the response itself.
-        var found = PathFinder.Shortest(start, end, hops, typeSet, count);
+        // In a dense graph a long search would tie up a core; past the cap it is refused, naming what to narrow.
+        var search = PathFinder.Search(start, end, hops, typeSet, count, PathFinder.DefaultMaxVisited);
+        if (search.TooBroad)
+        {
+            return Problems.BadParameter(
+                "maxHops",
+                $"The graph between '{start.Key}' and '{end.Key}' is too dense to search within {hops} hops: more than " +
+                $"{PathFinder.DefaultMaxVisited:N0} entities would be visited. Ask for fewer hops or fewer types.");
+        }
+
+        var found = search.Paths;
         var result = new PathResults(
             start.ToLink(),
             end.ToLink(),

@@ -56,6 +56,47 @@ public static class GraphSteps
         }
     }
 
+    /// <summary>
+    /// The nodes <see cref="From"/> would step to, without building the steps: the path search's first pass touches
+    /// tens of thousands of nodes and needs only where it can go, not how.
+    /// </summary>
+    public static void Neighbors(SnapshotNode node, IReadOnlySet<string>? types, List<SnapshotNode> into)
+    {
+        foreach (var e in node.Outgoing)
+        {
+            if (types is null || types.Contains(e.Type.Slug))
+            {
+                into.Add(e.Target);
+            }
+        }
+
+        foreach (var e in node.Incoming)
+        {
+            if (types is null || types.Contains(e.Type.Slug))
+            {
+                into.Add(e.Source);
+            }
+        }
+
+        if (types is not null && !types.Contains(TreeType))
+        {
+            return;
+        }
+
+        if (TreeParent(node) is { } up)
+        {
+            into.Add(up);
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (TreeParent(child) == node)
+            {
+                into.Add(child);
+            }
+        }
+    }
+
     /// <summary>A node's parent in the taxonomy: its parent node, or for a top-level technique its paradigm.</summary>
     public static SnapshotNode? TreeParent(SnapshotNode node) =>
         node.Parent ?? (node.Kind == NodeKind.Technique ? node.Paradigm : null);

@@ -46,20 +46,24 @@ public sealed class SearchIndex
 
     public SearchIndex(IEnumerable<SnapshotNode> nodes)
     {
+        // Fields are numbered in the order ties are broken (kind, depth, slug), a node's fields together: scanning
+        // candidates by id visits them in result order, so a page fills without scoring and sorting every match.
         var fields = new List<IndexedField>();
-        foreach (var node in nodes)
+        var order = 0;
+        foreach (var node in nodes.OrderBy(n => NodeKinds.Rank(n.Kind)).ThenBy(n => n.Depth).ThenBy(n => n.Slug, StringComparer.Ordinal))
         {
-            Add(fields, node, SearchField.NameEn, node.Row.NameEn);
-            Add(fields, node, SearchField.NameZh, node.Row.NameZh);
-            Add(fields, node, SearchField.Abbreviation, node.Row.Abbreviation);
+            order++;
+            Add(fields, node, order, SearchField.NameEn, node.Row.NameEn);
+            Add(fields, node, order, SearchField.NameZh, node.Row.NameZh);
+            Add(fields, node, order, SearchField.Abbreviation, node.Row.Abbreviation);
             foreach (var alias in node.Row.Aliases)
             {
-                Add(fields, node, SearchField.Alias, alias);
+                Add(fields, node, order, SearchField.Alias, alias);
             }
 
-            Add(fields, node, SearchField.Slug, node.Slug);
-            Add(fields, node, SearchField.DescriptionEn, node.Row.DescriptionEn);
-            Add(fields, node, SearchField.DescriptionZh, node.Row.DescriptionZh);
+            Add(fields, node, order, SearchField.Slug, node.Slug);
+            Add(fields, node, order, SearchField.DescriptionEn, node.Row.DescriptionEn);
+            Add(fields, node, order, SearchField.DescriptionZh, node.Row.DescriptionZh);
         }
 
         _fields = fields.ToArray();
@@ -67,29 +71,50 @@ public sealed class SearchIndex
         var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var grams = new Dictionary<uint, List<int>>();
+        // Words are looked up by span: a million fields would otherwise allocate a string per word just to find it.
+        var wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var id = 0; id < _fields.Length; id++)
         {
             var folded = _fields[id].Folded;
-            if (!IsDescription(_fields[id].Field))
+            var hasWordOrCjk = false;
+            var start = -1;
+            for (var i = 0; i <= folded.Length; i++)
             {
-                AddPosting(exact, folded, id);
-            }
-
-            foreach (var (word, _) in TextFolding.Words(folded))
-            {
-                AddPosting(words, word, id);
-            }
-
-            foreach (var run in TextFolding.CjkRuns(folded))
-            {
-                for (var i = 0; i < run.Length; i++)
+                var c = i < folded.Length ? folded[i] : ' ';
+                var inWord = i < folded.Length && TextFolding.IsWordChar(c);
+                if (inWord && start < 0)
                 {
-                    AddPosting(grams, Gram(run[i], '\0'), id);
-                    if (i + 1 < run.Length)
+                    start = i;
+                }
+                else if (!inWord && start >= 0)
+                {
+                    var word = folded.AsSpan(start, i - start);
+                    if (!wordLookup.TryGetValue(word, out var list))
                     {
-                        AddPosting(grams, Gram(run[i], run[i + 1]), id);
+                        wordLookup[word] = list = [];
+                    }
+
+                    AddId(list, id);
+                    start = -1;
+                    hasWordOrCjk = true;
+                }
+
+                if (i < folded.Length && TextFolding.IsCjk(c))
+                {
+                    hasWordOrCjk = true;
+                    AddPosting(grams, Gram(c, '\0'), id);
+                    if (i + 1 < folded.Length && TextFolding.IsCjk(folded[i + 1]))
+                    {
+                        AddPosting(grams, Gram(c, folded[i + 1]), id);
                     }
                 }
+            }
+
+            // Only a query without words or CJK (punctuation, "c++") is looked up whole, and it can only equal a
+            // field that has none either: the rest need no entry.
+            if (!hasWordOrCjk && !IsDescription(_fields[id].Field))
+            {
+                AddPosting(exact, folded, id);
             }
         }
 
@@ -118,97 +143,125 @@ public sealed class SearchIndex
 
         var tokens = TextFolding.Words(q).Select(w => w.Word).Distinct(StringComparer.Ordinal).ToArray();
         var runs = TextFolding.CjkRuns(q).Distinct(StringComparer.Ordinal).ToArray();
-        var best = new Dictionary<long, Candidate>();
+        var top = new TopHits(limit);
 
         if (tokens.Length + runs.Length > 0)
         {
-            var tokenSets = tokens.Select(PrefixPostings).ToArray();
-            var candidates = Intersect(tokenSets.Concat(runs.Select(RunPostings)));
-            foreach (var id in candidates)
-            {
-                Consider(best, id, q, tokens, fuzzyDistance: 0, kinds, prefixOnly);
-            }
+            var candidates = Intersect(tokens.Select(PrefixPostings).Concat(runs.Select(RunPostings)).ToList());
+            Scan(top, candidates, null, q, tokens, kinds, prefixOnly);
         }
         else if (_exact.TryGetValue(q, out var exactIds))
         {
             // A query of punctuation only ("c++", "-") can still name a field exactly.
-            foreach (var id in exactIds)
-            {
-                Consider(best, id, q, tokens, fuzzyDistance: 0, kinds, prefixOnly);
-            }
+            Scan(top, exactIds, null, q, tokens, kinds, prefixOnly);
         }
 
         // Typos are looked for only when exact and prefix matching left room in the page: a query that already
         // matches well should not be diluted by near misses, and the vocabulary scan is the costly part.
-        if (!prefixOnly && best.Count < limit && tokens.Length > 0 && tokens.Any(t => t.Length >= 4))
+        if (!prefixOnly && top.Count < limit && tokens.Length > 0 && tokens.Any(t => t.Length >= 4))
         {
             var distance = new Dictionary<int, int>();
-            var perToken = new List<HashSet<int>>();
+            var perToken = new List<int[]>();
             foreach (var token in tokens)
             {
-                var set = PrefixPostings(token);
+                var ids = new List<int>(PrefixPostings(token));
                 foreach (var (fieldIds, d) in FuzzyPostings(token))
                 {
                     foreach (var id in fieldIds)
                     {
-                        set.Add(id);
+                        ids.Add(id);
                         distance[id] = distance.TryGetValue(id, out var old) ? Math.Min(old, d) : d;
                     }
                 }
 
-                perToken.Add(set);
+                perToken.Add(SortedDistinct(ids));
             }
 
-            foreach (var runSet in runs.Select(RunPostings))
-            {
-                perToken.Add(runSet);
-            }
-
-            foreach (var id in Intersect(perToken))
-            {
-                if (distance.TryGetValue(id, out var d))
-                {
-                    Consider(best, id, q, tokens, d, kinds, prefixOnly);
-                }
-            }
+            perToken.AddRange(runs.Select(RunPostings));
+            Scan(top, Intersect(perToken), distance, q, tokens, kinds, prefixOnly);
         }
 
-        return best.Values
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => NodeKinds.Rank(h.Node.Kind))
-            .ThenBy(h => h.Node.Depth)
-            .ThenBy(h => h.Node.Slug, StringComparer.Ordinal)
-            .Take(limit)
+        return top.Ranked()
             .Select(c => new SearchHit(c.Node, c.Score, _fields[c.FieldId].Field, c.Quality, Highlight(_fields[c.FieldId], c.Spans)))
             .ToArray();
     }
 
-    private void Consider(Dictionary<long, Candidate> best, int id, string q, string[] tokens, int fuzzyDistance, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)
+    /// <summary>
+    /// Scores candidate fields (ids ascending, i.e. in tie-break order) into the bounded page. A field that cannot beat
+    /// the page's last hit even with an exact match is skipped unclassified, which is what keeps a query matching tens
+    /// of thousands of fields cheap. With <paramref name="distance"/> only fields matched by a typo are scored.
+    /// </summary>
+    private void Scan(TopHits top, int[] candidates, Dictionary<int, int>? distance, string q, string[] tokens, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)
     {
-        var field = _fields[id];
-        if (kinds is not null && !kinds.Contains(field.Node.Kind))
+        foreach (var id in candidates)
         {
-            return;
+            var fuzzyDistance = 0;
+            if (distance is not null && !distance.TryGetValue(id, out fuzzyDistance))
+            {
+                continue;
+            }
+
+            var field = _fields[id];
+            if ((kinds is not null && !kinds.Contains(field.Node.Kind)) || (prefixOnly && IsDescription(field.Field)))
+            {
+                continue;
+            }
+
+            var ceiling = Math.Round((double)MatchQuality.Exact * Weight(field.Field) - 5 * fuzzyDistance, 1);
+            if (!top.CouldEnter(ceiling, field.Order))
+            {
+                continue;
+            }
+
+            var (quality, spans) = Classify(field.Folded, q, tokens, fuzzyDistance);
+            if (quality is null || (prefixOnly && quality == MatchQuality.Substring && !TextFolding.IsCjk(q[0])))
+            {
+                continue;
+            }
+
+            var score = Math.Round((double)quality.Value * Weight(field.Field) - 5 * fuzzyDistance, 1);
+            top.Offer(new Candidate(field.Node, field.Order, score, id, quality.Value, spans));
+        }
+    }
+
+    /// <summary>The best <c>limit</c> hits so far, one per node (its best field), by score then tie-break order.</summary>
+    private sealed class TopHits(int limit)
+    {
+        private readonly List<Candidate> _hits = new(limit + 1);
+
+        public int Count => _hits.Count;
+
+        public bool CouldEnter(double score, int order) =>
+            _hits.Count < limit || Better(score, order, _hits[^1]);
+
+        public void Offer(Candidate candidate)
+        {
+            var existing = _hits.FindIndex(h => h.Node == candidate.Node);
+            if (existing >= 0)
+            {
+                if (_hits[existing].Score >= candidate.Score)
+                {
+                    return;
+                }
+
+                _hits.RemoveAt(existing);
+            }
+            else if (_hits.Count == limit && !Better(candidate.Score, candidate.Order, _hits[^1]))
+            {
+                return;
+            }
+
+            var at = _hits.FindIndex(h => Better(candidate.Score, candidate.Order, h));
+            _hits.Insert(at < 0 ? _hits.Count : at, candidate);
+            if (_hits.Count > limit)
+            {
+                _hits.RemoveAt(_hits.Count - 1);
+            }
         }
 
-        if (prefixOnly && IsDescription(field.Field))
-        {
-            return;
-        }
+        public IReadOnlyList<Candidate> Ranked() => _hits;
 
-        var (quality, spans) = Classify(field.Folded, q, tokens, fuzzyDistance);
-        if (quality is null || (prefixOnly && quality == MatchQuality.Substring && !TextFolding.IsCjk(q[0])))
-        {
-            return;
-        }
-
-        var score = (double)quality.Value * Weight(field.Field) - 5 * fuzzyDistance;
-        if (best.TryGetValue(field.Node.Id, out var current) && current.Score >= score)
-        {
-            return;
-        }
-
-        best[field.Node.Id] = new Candidate(field.Node, Math.Round(score, 1), id, quality.Value, spans);
+        private static bool Better(double score, int order, Candidate than) => score > than.Score || (score == than.Score && order < than.Order);
     }
 
     private static (MatchQuality? Quality, List<(int Start, int Length)> Spans) Classify(string text, string q, string[] tokens, int fuzzyDistance)
@@ -297,16 +350,27 @@ public sealed class SearchIndex
         return builder.ToString();
     }
 
-    private HashSet<int> PrefixPostings(string token)
+    private int[] PrefixPostings(string token)
     {
-        var set = new HashSet<int>();
         var lo = LowerBound(token);
-        for (var i = lo; i < _vocabulary.Length && _vocabulary[i].StartsWith(token, StringComparison.Ordinal); i++)
+        var hi = lo;
+        while (hi < _vocabulary.Length && _vocabulary[hi].StartsWith(token, StringComparison.Ordinal))
         {
-            set.UnionWith(_wordPostings[i]);
+            hi++;
         }
 
-        return set;
+        if (hi - lo == 1)
+        {
+            return _wordPostings[lo];
+        }
+
+        var ids = new List<int>();
+        for (var i = lo; i < hi; i++)
+        {
+            ids.AddRange(_wordPostings[i]);
+        }
+
+        return SortedDistinct(ids);
     }
 
     private IEnumerable<(int[] FieldIds, int Distance)> FuzzyPostings(string token)
@@ -335,56 +399,82 @@ public sealed class SearchIndex
         }
     }
 
-    private HashSet<int> RunPostings(string run)
+    /// <summary>
+    /// Fields whose text has every bigram of the run (or its one character). That can hold without the run itself
+    /// occurring; scoring confirms the run with a substring test, so only the page's candidates pay for it.
+    /// </summary>
+    private int[] RunPostings(string run)
     {
-        HashSet<int>? set = null;
-        var keys = run.Length == 1
-            ? [Gram(run[0], '\0')]
-            : Enumerable.Range(0, run.Length - 1).Select(i => Gram(run[i], run[i + 1]));
-        foreach (var key in keys.OrderBy(k => _grams.TryGetValue(k, out var p) ? p.Length : 0))
+        var lists = new List<int[]>();
+        if (run.Length == 1)
         {
-            if (!_grams.TryGetValue(key, out var postings))
+            lists.Add(_grams.GetValueOrDefault(Gram(run[0], '\0')) ?? []);
+        }
+        else
+        {
+            for (var i = 0; i + 1 < run.Length; i++)
             {
-                return [];
-            }
-
-            if (set is null)
-            {
-                set = [.. postings];
-            }
-            else
-            {
-                set.IntersectWith(postings);
+                lists.Add(_grams.GetValueOrDefault(Gram(run[i], run[i + 1])) ?? []);
             }
         }
 
-        // Bigrams can all occur without the run itself occurring: confirm.
-        set ??= [];
-        set.RemoveWhere(id => !_fields[id].Folded.Contains(run, StringComparison.Ordinal));
-        return set;
+        return Intersect(lists);
     }
 
-    private static HashSet<int> Intersect(IEnumerable<HashSet<int>> sets)
+    /// <summary>Intersection of ascending id lists, smallest first.</summary>
+    internal static int[] Intersect(List<int[]> sets)
     {
-        HashSet<int>? result = null;
-        foreach (var set in sets.OrderBy(s => s.Count))
+        if (sets.Count == 0)
         {
-            if (result is null)
+            return [];
+        }
+
+        sets.Sort((a, b) => a.Length.CompareTo(b.Length));
+        var result = sets[0];
+        for (var s = 1; s < sets.Count && result.Length > 0; s++)
+        {
+            var other = sets[s];
+            var kept = new List<int>(result.Length);
+            int i = 0, j = 0;
+            while (i < result.Length && j < other.Length)
             {
-                result = [.. set];
-            }
-            else
-            {
-                result.IntersectWith(set);
+                if (result[i] == other[j])
+                {
+                    kept.Add(result[i]);
+                    i++;
+                    j++;
+                }
+                else if (result[i] < other[j])
+                {
+                    i++;
+                }
+                else
+                {
+                    // Skip ahead by binary search: a short list against a long one costs log(n) per element.
+                    var found = Array.BinarySearch(other, j, other.Length - j, result[i]);
+                    j = found >= 0 ? found : ~found;
+                }
             }
 
-            if (result.Count == 0)
+            result = kept.ToArray();
+        }
+
+        return result;
+    }
+
+    private static int[] SortedDistinct(List<int> ids)
+    {
+        ids.Sort();
+        var n = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (n == 0 || ids[n - 1] != ids[i])
             {
-                break;
+                ids[n++] = ids[i];
             }
         }
 
-        return result ?? [];
+        return ids.GetRange(0, n).ToArray();
     }
 
     private int LowerBound(string token)
@@ -420,11 +510,13 @@ public sealed class SearchIndex
 
     private static uint Gram(char a, char b) => ((uint)a << 16) | b;
 
-    private static void Add(List<IndexedField> fields, SnapshotNode node, SearchField field, string? text)
+    private static void Add(List<IndexedField> fields, SnapshotNode node, int order, SearchField field, string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            fields.Add(new IndexedField(node, field, text, TextFolding.Fold(text)));
+            // Most text folds to itself: keep one string, not two, for each of a million fields.
+            var folded = TextFolding.Fold(text);
+            fields.Add(new IndexedField(node, order, field, text, folded == text ? text : folded));
         }
     }
 
@@ -436,13 +528,18 @@ public sealed class SearchIndex
             index[key] = list = [];
         }
 
+        AddId(list, id);
+    }
+
+    private static void AddId(List<int> list, int id)
+    {
         if (list.Count == 0 || list[^1] != id)
         {
             list.Add(id);
         }
     }
 
-    private sealed record Candidate(SnapshotNode Node, double Score, int FieldId, MatchQuality Quality, List<(int Start, int Length)> Spans);
+    private sealed record Candidate(SnapshotNode Node, int Order, double Score, int FieldId, MatchQuality Quality, List<(int Start, int Length)> Spans);
 
-    private sealed record IndexedField(SnapshotNode Node, SearchField Field, string Original, string Folded);
+    private sealed record IndexedField(SnapshotNode Node, int Order, SearchField Field, string Original, string Folded);
 }

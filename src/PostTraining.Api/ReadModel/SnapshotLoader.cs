@@ -1,5 +1,6 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
 
@@ -10,7 +11,7 @@ namespace PostTraining.Api.ReadModel;
 /// columns, one per link table), inside one read-only REPEATABLE READ transaction so the rows agree with each other.
 /// The queries are compiled once: a refresh after every write runs them often.
 /// </summary>
-public sealed class SnapshotLoader(IServiceScopeFactory scopes)
+public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<SnapshotLoader> logger)
 {
     /// <summary>Number of SQL commands one load sends besides the transaction's own; the no-N+1 test holds us to it.</summary>
     public const int QueryCount = 10;
@@ -24,28 +25,6 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes)
             Source = new SourceRow(p.Source.Kind, p.Source.Document, p.Source.Section, p.Source.ReferenceId, p.Source.Original),
             CreatedAt = p.CreatedAt, UpdatedAt = p.UpdatedAt, Version = p.Version,
             GoalEn = p.GoalEn, GoalZh = p.GoalZh,
-        }));
-
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<NodeRow>> Techniques = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.Techniques.AsNoTracking().Select(t => new NodeRow
-        {
-            Id = t.Id, Kind = t.Kind, Slug = t.Slug, NameEn = t.NameEn, NameZh = t.NameZh, Abbreviation = t.Abbreviation,
-            Aliases = t.Aliases, DescriptionEn = t.DescriptionEn, DescriptionZh = t.DescriptionZh, Position = t.Position,
-            ParentId = t.ParentId, Verified = t.Verified,
-            Source = new SourceRow(t.Source.Kind, t.Source.Document, t.Source.Section, t.Source.ReferenceId, t.Source.Original),
-            CreatedAt = t.CreatedAt, UpdatedAt = t.UpdatedAt, Version = t.Version,
-            ParadigmId = t.ParadigmId, TechniqueKind = t.TechniqueKind, Year = t.Year, LacksReference = t.LacksReference,
-        }));
-
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<NodeRow>> References = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.References.AsNoTracking().Select(r => new NodeRow
-        {
-            Id = r.Id, Kind = r.Kind, Slug = r.Slug, NameEn = r.NameEn, NameZh = r.NameZh, Abbreviation = r.Abbreviation,
-            Aliases = r.Aliases, DescriptionEn = r.DescriptionEn, DescriptionZh = r.DescriptionZh, Position = r.Position,
-            ParentId = r.ParentId, Verified = r.Verified,
-            Source = new SourceRow(r.Source.Kind, r.Source.Document, r.Source.Section, r.Source.ReferenceId, r.Source.Original),
-            CreatedAt = r.CreatedAt, UpdatedAt = r.UpdatedAt, Version = r.Version,
-            Year = r.Year, Authors = r.Authors, Venue = r.Venue, Url = r.Url, ArxivId = r.ArxivId, Language = r.Language,
         }));
 
     private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<NodeRow>> Models = EF.CompileAsyncQuery(
@@ -76,9 +55,6 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes)
     private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<Formula>> Formulas = EF.CompileAsyncQuery(
         (PostTrainingDbContext db) => db.Formulas.AsNoTracking());
 
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<TechniqueReferenceRow>> Links = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.TechniqueReferences.AsNoTracking().Select(l => new TechniqueReferenceRow(l.TechniqueId, l.ReferenceId, l.Role)));
-
     private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<RelationTypeRow>> Types = EF.CompileAsyncQuery(
         (PostTrainingDbContext db) => db.RelationTypes.AsNoTracking().Select(t => new RelationTypeRow
         {
@@ -86,15 +62,6 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes)
             InverseNameZh = t.InverseNameZh, DescriptionEn = t.DescriptionEn, DescriptionZh = t.DescriptionZh,
             Symmetric = t.Symmetric, Transitive = t.Transitive, Acyclic = t.Acyclic, Prerequisite = t.Prerequisite,
             CreatedAt = t.CreatedAt, Version = t.Version,
-        }));
-
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<RelationshipRow>> Edges = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.Relationships.AsNoTracking().Select(r => new RelationshipRow
-        {
-            Id = r.Id, TypeId = r.TypeId, SourceId = r.SourceId, TargetId = r.TargetId, NoteEn = r.NoteEn, NoteZh = r.NoteZh,
-            Verified = r.Verified,
-            Source = new SourceRow(r.Source.Kind, r.Source.Document, r.Source.Section, r.Source.ReferenceId, r.Source.Original),
-            CreatedAt = r.CreatedAt, UpdatedAt = r.UpdatedAt, Version = r.Version,
         }));
 
     private static readonly Func<PostTrainingDbContext, Task<long?>> LastChange = EF.CompileAsyncQuery(
@@ -109,14 +76,31 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel);
             var changeMark = await LastChange(db) ?? 0;
+            // Phase times at Debug: at 100k techniques the load is most of a rebuild, and this says which table to blame.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var phases = new List<string>();
+            void Phase(string name)
+            {
+                phases.Add($"{name} {watch.ElapsedMilliseconds} ms");
+                watch.Restart();
+            }
+
             var nodes = new List<NodeRow>();
-            foreach (var query in new[] { Paradigms, Techniques, References, Models, OtherNodes })
+            foreach (var query in new[] { Paradigms, Models, OtherNodes })
             {
                 await foreach (var row in query(db).WithCancellation(cancel))
                 {
                     nodes.Add(row);
                 }
             }
+
+            // The big tables by plain readers on the same connection and transaction (see RawRowReader).
+            var raw = new RawRowReader((NpgsqlConnection)db.Database.GetDbConnection());
+            Phase("small node kinds");
+            await raw.ReadTechniquesAsync(nodes, cancel);
+            Phase("techniques");
+            await raw.ReadReferencesAsync(nodes, cancel);
+            Phase("references");
 
             await foreach (var f in Formulas(db).WithCancellation(cancel))
             {
@@ -132,10 +116,13 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes)
                 });
             }
 
-            var links = await ToListAsync(Links(db), cancel);
+            var links = await raw.ReadLinksAsync(cancel);
+            Phase("formulas, links");
             var types = await ToListAsync(Types(db), cancel);
-            var edges = await ToListAsync(Edges(db), cancel);
+            var edges = await raw.ReadRelationshipsAsync(cancel);
+            Phase("relationships");
             await transaction.CommitAsync(cancel);
+            logger.LogDebug("Snapshot load: {Phases}", string.Join(", ", phases));
             return (new SnapshotSource(nodes, links, types, edges), changeMark);
         }, ct);
     }

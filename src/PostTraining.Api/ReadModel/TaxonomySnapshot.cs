@@ -158,7 +158,9 @@ public sealed class TaxonomySnapshot
 
         var types = source.RelationTypes.ToDictionary(t => t.Id);
         var edges = new List<SnapshotEdge>(source.Relationships.Count);
-        foreach (var row in source.Relationships.OrderBy(r => r.Id))
+        // The loader reads them in id order already; sorting a million rows again is only for hand-made sources.
+        var relationshipRows = IsSortedById(source.Relationships) ? source.Relationships : source.Relationships.OrderBy(r => r.Id).ToArray();
+        foreach (var row in relationshipRows)
         {
             if (types.TryGetValue(row.TypeId, out var type) && byId.TryGetValue(row.SourceId, out var from) && byId.TryGetValue(row.TargetId, out var to))
             {
@@ -169,12 +171,11 @@ public sealed class TaxonomySnapshot
             }
         }
 
+        Comparison<ReferenceLink> byReference = (a, b) => CompareReferences(a.Other, b.Other);
+        Comparison<ReferenceLink> byTechnique = (a, b) => string.CompareOrdinal(a.Other.Slug, b.Other.Slug);
         foreach (var node in byId.Values)
         {
-            node.ChildList.Sort(BySourceOrder);
-            node.FormulaList.Sort(BySourceOrder);
-            node.ReferenceList.Sort((a, b) => CompareReferences(a.Other, b.Other));
-            node.CitedByList.Sort((a, b) => string.CompareOrdinal(a.Other.Slug, b.Other.Slug));
+            node.SortLinks(BySourceOrder, byReference, byTechnique);
         }
 
         var byKind = byId.Values
@@ -189,7 +190,7 @@ public sealed class TaxonomySnapshot
         var placed = new HashSet<long>();
         foreach (var paradigm in byKind.GetValueOrDefault(NodeKind.Paradigm) ?? [])
         {
-            foreach (var top in paradigm.ChildList)
+            foreach (var top in paradigm.Children)
             {
                 AddTree(top, 0, paradigm, techniques, placed);
             }
@@ -214,6 +215,19 @@ public sealed class TaxonomySnapshot
             edges);
     }
 
+    private static bool IsSortedById(IReadOnlyList<RelationshipRow> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows[i - 1].Id > rows[i].Id)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void AddTree(SnapshotNode node, int depth, SnapshotNode? paradigm, List<SnapshotNode> order, HashSet<long> placed)
     {
         if (!placed.Add(node.Id))
@@ -224,7 +238,7 @@ public sealed class TaxonomySnapshot
         node.Depth = depth;
         node.Paradigm ??= paradigm;
         order.Add(node);
-        foreach (var child in node.ChildList)
+        foreach (var child in node.Children)
         {
             if (child.Kind == NodeKind.Technique)
             {
