@@ -43,6 +43,7 @@ internal static class ChangeMapping
         ChangeKinds.Technique => $"/api/v1/techniques/{key}",
         ChangeKinds.Reference => $"/api/v1/references/{key}",
         ChangeKinds.Relationship => $"/api/v1/relationships/{key}",
+        ChangeKinds.Formula => $"/api/v1/formulas/{key}",
         ChangeKinds.TechniqueReference when key.Split('/') is [var technique, var reference] => $"/api/v1/techniques/{technique}/references/{reference}",
         _ => null,
     };
@@ -56,6 +57,7 @@ public static class ChangeKinds
     public const string Reference = "reference";
     public const string Relationship = "relationship";
     public const string TechniqueReference = "technique-reference";
+    public const string Formula = "formula";
 }
 
 /// <summary>The <c>operation</c> values of change entries.</summary>
