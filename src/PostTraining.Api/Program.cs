@@ -3,6 +3,7 @@ using PostTraining.Api.Catalog;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Cli;
 using PostTraining.Api.Database;
+using PostTraining.Api.Export;
 using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
@@ -15,6 +16,7 @@ using PostTraining.Api.Relationships;
 using PostTraining.Api.Search;
 using PostTraining.Api.Taxonomy;
 using PostTraining.Api.Techniques;
+using PostTraining.Api.Writes;
 
 // import / load run and exit here, before any web host exists.
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
@@ -31,6 +33,7 @@ builder.AddReadModel();
 builder.AddTrustedProxies();
 builder.AddApiKeys();
 builder.AddApiRateLimiting();
+builder.AddWrites();
 
 var app = builder.Build();
 
@@ -40,6 +43,7 @@ app.UseApiInfrastructure();
 app.UseRouting();
 app.UseApiRateLimiting();
 app.UseApiKeys();
+app.UseMovedAndGone();
 app.MapHealth();
 app.MapApiKeys();
 app.MapChanges();
@@ -51,6 +55,8 @@ app.MapGraph();
 app.MapReferences();
 app.MapRelationships();
 app.MapCatalog();
+app.MapWrites();
+app.MapExport();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
