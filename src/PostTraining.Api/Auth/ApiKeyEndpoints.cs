@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -108,14 +109,14 @@ public static partial class ApiKeyEndpoints
         return TypedResults.Ok(new ApiKeyList([.. keys.Select(k => k.ToResponse(now))]));
     }
 
-    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(long id, HttpContext context, PostTrainingDbContext db, TimeProvider clock)
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync([Description("Key id.")] long id, HttpContext context, PostTrainingDbContext db, TimeProvider clock)
     {
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, context.RequestAborted);
         context.Response.Headers.CacheControl = "no-store";
         return key is null ? NotFound(id) : TypedResults.Ok(key.ToResponse(clock.GetUtcNow()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(long id, HttpContext context, PostTrainingDbContext db, TimeProvider clock)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync([Description("Key id.")] long id, HttpContext context, PostTrainingDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         // Revoking twice keeps the first revocation time and still answers 204: the key is revoked either way.

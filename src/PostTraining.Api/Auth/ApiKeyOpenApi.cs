@@ -46,8 +46,11 @@ internal sealed class ApiKeyOpenApi : IOperationFilter
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] });
 
         operation.Responses ??= [];
-        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or one that is unknown, expired or revoked." });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The key lacks the '{scope}' scope." });
+        // Problem details like every other error, so clients parse one shape.
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+        Dictionary<string, IOpenApiMediaType> Content() => new() { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } };
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or one that is unknown, expired or revoked.", Content = Content() });
+        operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The key lacks the '{scope}' scope.", Content = Content() });
         operation.Description = $"{operation.Description}\n\nNeeds an API key with the '{scope}' scope.".TrimStart();
     }
 }

@@ -124,7 +124,7 @@ public static class ChangeEndpoints
     }
 
     private static async Task<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>> RelationshipHistoryAsync(
-        long id,
+        [Description("Relationship id.")] long id,
         [Description("Opaque position from a previous page's 'next'.")] string? cursor,
         [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
         HttpContext context,

@@ -13,6 +13,9 @@ namespace PostTraining.Api.Writes;
 /// </summary>
 public static class WriteEndpoints
 {
+    private const string IfMatchText = "The ETag of the entity as last read (GET); required, and compared strongly.";
+    private const string SlugText = "Slug of the entity (a renamed one answers 308 to the current slug).";
+
     public static IEndpointRouteBuilder MapWrites(this IEndpointRouteBuilder app)
     {
         MapNode(app, new ParadigmWriter(), "Paradigms", "Paradigm");
@@ -22,30 +25,30 @@ public static class WriteEndpoints
         var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships");
         Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201)
             .Accepts<RelationshipInput>(JsonBody.Json);
-        Describe(relationships.MapPut("/{id:long}", (long id, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
+        Describe(relationships.MapPut("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
                 "ReplaceRelationship", "Replace a relationship", 200)
             .Accepts<RelationshipInput>(JsonBody.Json);
-        Describe(relationships.MapPatch("/{id:long}", (long id, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: true)),
+        Describe(relationships.MapPatch("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: true)),
                 "PatchRelationship", "Change a relationship with a JSON merge patch", 200)
             .Accepts<RelationshipInput>(JsonBody.MergePatch);
-        Describe(relationships.MapDelete("/{id:long}", (long id, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
+        Describe(relationships.MapDelete("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
             "DeleteRelationship", "Delete a relationship", 204);
 
         var links = app.MapGroup("/api/v1/techniques/{slug}/references").WithTags("Techniques");
-        Describe(links.MapPost("/", (string slug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.CreateAsync(slug, c, s)),
+        Describe(links.MapPost("/", ([Description(SlugText)] string slug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.CreateAsync(slug, c, s)),
                 "LinkTechniqueReference", "Cite a reference for a technique", 201)
             .Accepts<TechniqueReferenceInput>(JsonBody.Json);
-        links.MapGet("/{referenceSlug}", (string slug, string referenceSlug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.GetAsync(slug, referenceSlug, c, s))
+        links.MapGet("/{referenceSlug}", ([Description(SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.GetAsync(slug, referenceSlug, c, s))
             .WithName("GetTechniqueReference")
             .WithSummary("One technique-reference link")
             .WithDescription("What the reference is to the technique, with the ETag that PUT and DELETE on the link take in If-Match.")
             .Produces<TechniqueReferenceLink>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        Describe(links.MapPut("/{referenceSlug}", (string slug, string referenceSlug, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) =>
+        Describe(links.MapPut("/{referenceSlug}", ([Description(SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
                     TechniqueReferenceWrites.UpdateAsync(slug, referenceSlug, c, s)),
                 "UpdateTechniqueReference", "Change the role of a cited reference", 200)
             .Accepts<TechniqueReferenceRoleInput>(JsonBody.Json);
-        Describe(links.MapDelete("/{referenceSlug}", (string slug, string referenceSlug, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) =>
+        Describe(links.MapDelete("/{referenceSlug}", ([Description(SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
                 TechniqueReferenceWrites.DeleteAsync(slug, referenceSlug, c, s)),
             "UnlinkTechniqueReference", "Stop citing a reference for a technique", 204);
         return app;
@@ -58,13 +61,13 @@ public static class WriteEndpoints
         var group = app.MapGroup($"/api/v1/{writer.Collection}").WithTags(tag);
         Describe(group.MapPost("/", (HttpContext c, WriteSession s) => NodeWrites.CreateAsync(c, s, writer)), $"Create{name}", $"Create a {writer.ChangeKind}", 201)
             .Accepts<TInput>(JsonBody.Json);
-        Describe(group.MapPut("/{slug}", (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) => NodeWrites.UpdateAsync(c, s, writer, slug, patch: false)),
+        Describe(group.MapPut("/{slug}", ([Description(SlugText)] string slug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => NodeWrites.UpdateAsync(c, s, writer, slug, patch: false)),
                 $"Replace{name}", $"Replace a {writer.ChangeKind}", 200)
             .Accepts<TInput>(JsonBody.Json);
-        Describe(group.MapPatch("/{slug}", (string slug, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext c, WriteSession s) => NodeWrites.UpdateAsync(c, s, writer, slug, patch: true)),
+        Describe(group.MapPatch("/{slug}", ([Description(SlugText)] string slug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => NodeWrites.UpdateAsync(c, s, writer, slug, patch: true)),
                 $"Patch{name}", $"Change a {writer.ChangeKind} with a JSON merge patch", 200)
             .Accepts<TInput>(JsonBody.MergePatch);
-        Describe(group.MapDelete("/{slug}", (string slug, [FromHeader(Name = "If-Match")] string? ifMatch,
+        Describe(group.MapDelete("/{slug}", ([Description(SlugText)] string slug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch,
                     [Description("Also delete what depends on it (sub-techniques, formulas, links, relationships); without it such a delete is a 409.")] bool? cascade,
                     HttpContext c, WriteSession s) => NodeWrites.DeleteAsync(c, s, writer, slug, cascade ?? false)),
             $"Delete{name}", $"Delete a {writer.ChangeKind}", 204);

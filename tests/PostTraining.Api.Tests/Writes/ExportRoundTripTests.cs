@@ -8,7 +8,6 @@ using PostTraining.Api.Tests.Auth;
 using PostTraining.Api.Tests.Infrastructure;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
-using PostTraining.Data.Seed;
 
 namespace PostTraining.Api.Tests.Writes;
 
@@ -34,17 +33,10 @@ public sealed class ExportRoundTripTests(ApiFactory api) : IClassFixture<ApiFact
         revalidated.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidated)).StatusCode);
 
-        // Restore: the export alone, through the loader, into a new, empty, migrated database.
+        // Restore: the export alone (load --only), into a new, empty database the command creates and migrates.
         var target = await TestPostgres.NewDatabaseAsync("restore");
+        Assert.Equal(0, await CommandLine.TryRunAsync(["load", "--only", "--file", path, $"--ConnectionStrings:Postgres={target}"]));
         await using var services = new ServiceCollection().AddPostTrainingData(target).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
-            await db.Database.MigrateAsync();
-            Assert.False(await db.Nodes.AnyAsync());
-            var report = await new SeedLoader(db).LoadAsync(DataSet.Load([path]));
-            Assert.Empty(report.Protected);
-        }
 
         var source = await ContentOfAsync(api.Services);
         var restored = await ContentOfAsync(services);
