@@ -1,8 +1,8 @@
 namespace PostTraining.Api.Cli;
 
 /// <summary>
-/// Commands the same executable runs instead of the web server: <c>import</c> (source document -> data/seed.json) and
-/// <c>load</c> (data files -> database). Anything else (including no arguments) starts the web host.
+/// Commands the same executable runs instead of the web server: <c>import</c> (source document -> data/seed.json),
+/// <c>load</c> (data files -> database) and <c>export</c> (database -> content file). Anything else (including no arguments) starts the web host.
 /// </summary>
 public static class CommandLine
 {
@@ -10,6 +10,7 @@ public static class CommandLine
     {
         ["import"] = ImportCommand.RunAsync,
         ["load"] = LoadCommand.RunAsync,
+        ["export"] = ExportCommand.RunAsync,
     };
 
     /// <summary>Runs the command <paramref name="args"/> names and returns its exit code, or null when they name none.</summary>

@@ -6,20 +6,29 @@ namespace PostTraining.Api.Cli;
 
 /// <summary>
 /// <c>load [--file &lt;path&gt;]...</c>: loads the shipped seed and curated files, plus any further files in the same
-/// format, into the configured database (migrating it first). Runs whether or not the files changed since the last load.
+/// format, into the configured database (migrating it first); with <c>--only</c>, just the given files (restoring an
+/// export). Runs whether or not the files changed since the last load.
 /// </summary>
 internal static class LoadCommand
 {
-    private const string Usage = "usage: load [--file <content file>]... [--ConnectionStrings:Postgres=<connection string>]";
+    private const string Usage = "usage: load [--file <content file>]... [--only] [--ConnectionStrings:Postgres=<connection string>]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         Data.Local.LocalPostgresCluster? cluster = null;
         try
         {
-            var (options, rest) = CommandLine.Parse(args, "--file");
+            // --only loads just the --file files (restoring an export), without the shipped ones merged in before them.
+            var only = args.Contains("--only");
+            var (options, rest) = CommandLine.Parse([.. args.Where(a => a != "--only")], "--file");
             var builder = Host.CreateApplicationBuilder(rest);
-            var paths = DataFiles.Paths(builder.Configuration[DatabaseSetup.DataDirectoryKey], options.GetValueOrDefault("--file")?.Select(Path.GetFullPath));
+            var files = options.GetValueOrDefault("--file")?.Select(Path.GetFullPath).ToList() ?? [];
+            if (only && files.Count == 0)
+            {
+                throw new CommandLine.UsageException("--only needs at least one --file");
+            }
+
+            var paths = only ? files : DataFiles.Paths(builder.Configuration[DatabaseSetup.DataDirectoryKey], files);
 
             // Check the files before touching the database: a bad file should not even start a cluster.
             var data = DataSet.Load(paths);

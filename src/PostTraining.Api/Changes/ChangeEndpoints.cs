@@ -1,0 +1,194 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using PostTraining.Api.Writes;
+using PostTraining.Data;
+using PostTraining.Data.Entities;
+
+namespace PostTraining.Api.Changes;
+
+/// <summary>The change feed and the per-entity histories drawn from it.</summary>
+public static class ChangeEndpoints
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/changes", FeedAsync)
+            .WithTags("Changes")
+            .WithName("ListChanges")
+            .WithSummary("Read the change feed")
+            .WithDescription("Every write in the order it committed, seed loading included (author 'import'), each with the entity before and after. "
+                + "Start without 'since' to read from the beginning; follow 'next' while it is present, then keep 'poll' and ask it later for what happened since.")
+            .ProducesValidationProblem();
+
+        MapHistory(app, "paradigms", NodeKind.Paradigm, ChangeKinds.Paradigm, "Paradigms", "ParadigmHistory");
+        MapHistory(app, "techniques", NodeKind.Technique, ChangeKinds.Technique, "Techniques", "TechniqueHistory");
+        MapHistory(app, "references", NodeKind.Reference, ChangeKinds.Reference, "References", "ReferenceHistory");
+
+        app.MapGet("/api/v1/relationships/{id:long}/history", RelationshipHistoryAsync)
+            .WithTags("Relationships")
+            .WithName("RelationshipHistory")
+            .WithSummary("A relationship's history")
+            .WithDescription("The change-feed entries of one relationship, oldest first; kept after the relationship is deleted.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static void MapHistory(IEndpointRouteBuilder app, string resource, NodeKind nodeKind, string changeKind, string tag, string name) =>
+        app.MapGet($"/api/v1/{resource}/{{slug}}/history",
+                ([Description("The entity's slug (a former slug redirects to the current one).")] string slug,
+                 [Description("Opaque position from a previous page's 'next'.")] string? cursor,
+                 [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
+                 HttpContext context,
+                 PostTrainingDbContext db) => NodeHistoryAsync(resource, nodeKind, changeKind, slug, cursor, limit, context, db))
+            .WithTags(tag)
+            .WithName(name)
+            .WithSummary($"A {changeKind}'s history")
+            .WithDescription($"The change-feed entries of one {changeKind} under its current and former slugs, oldest first; kept after it is deleted.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<ChangePage>, ValidationProblem>> FeedAsync(
+        [Description("Opaque position: a previous page's 'next' or 'poll' carries it. Absent: from the first entry.")] string? since,
+        [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
+        HttpContext context,
+        PostTrainingDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var after = ReadCursor(errors, "since", since);
+        var take = ReadLimit(errors, limit);
+        if (errors.HasErrors)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var rows = await db.Changes.AsNoTracking()
+            .Where(c => c.Id > after)
+            .OrderBy(c => c.Id)
+            .Take(take + 1)
+            .ToListAsync(context.RequestAborted);
+        var page = rows.Take(take).ToList();
+        var last = page.Count > 0 ? page[^1].Id : after;
+
+        string Link(long position) => AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString("/api/v1/changes",
+            new Dictionary<string, string?> { ["since"] = ChangeCursor.Encode(position), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                .Where(p => p.Value is not null)));
+
+        context.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Ok(new ChangePage(
+            [.. page.Select(c => c.ToEntry())],
+            rows.Count > take ? Link(last) : null,
+            Link(last)));
+    }
+
+    private static async Task<Results<Ok<ChangePage>, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> NodeHistoryAsync(
+        string resource, NodeKind nodeKind, string changeKind, string slug, string? cursor, int? limit, HttpContext context, PostTrainingDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var after = ReadCursor(errors, "cursor", cursor);
+        var take = ReadLimit(errors, limit);
+        if (errors.HasErrors)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var ct = context.RequestAborted;
+        var nodeId = await db.Nodes.Where(n => n.Kind == nodeKind && n.Slug == slug).Select(n => (long?)n.Id).FirstOrDefaultAsync(ct);
+        if (nodeId is null)
+        {
+            var renamedTo = await db.SlugRedirects.Where(r => r.Kind == nodeKind && r.OldSlug == slug).Select(r => r.Node.Slug).FirstOrDefaultAsync(ct);
+            if (renamedTo is not null)
+            {
+                return TypedResults.Redirect(
+                    AbsoluteUrl.For(context.Request, $"/api/v1/{resource}/{renamedTo}/history{context.Request.QueryString}"), permanent: true, preserveMethod: true);
+            }
+        }
+
+        List<string> keys = [slug];
+        if (nodeId is { } id)
+        {
+            keys.AddRange(await db.SlugRedirects.Where(r => r.NodeId == id).Select(r => r.OldSlug).ToListAsync(ct));
+        }
+
+        var page = await HistoryPageAsync(db, changeKind, keys, after, take, $"/api/v1/{resource}/{slug}/history", limit, context);
+        if (nodeId is null && after == 0 && page.Items.Count == 0)
+        {
+            return TypedResults.Problem($"There is no {changeKind} '{slug}' and none was ever recorded.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return TypedResults.Ok(page);
+    }
+
+    private static async Task<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>> RelationshipHistoryAsync(
+        [Description("Relationship id.")] long id,
+        [Description("Opaque position from a previous page's 'next'.")] string? cursor,
+        [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
+        HttpContext context,
+        PostTrainingDbContext db)
+    {
+        var errors = new ValidationErrors();
+        var after = ReadCursor(errors, "cursor", cursor);
+        var take = ReadLimit(errors, limit);
+        if (errors.HasErrors)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var exists = await db.Relationships.AnyAsync(r => r.Id == id, context.RequestAborted);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var page = await HistoryPageAsync(db, ChangeKinds.Relationship, [key], after, take, $"/api/v1/relationships/{key}/history", limit, context);
+        if (!exists && after == 0 && page.Items.Count == 0)
+        {
+            return TypedResults.Problem($"There is no relationship {id} and none was ever recorded.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return TypedResults.Ok(page);
+    }
+
+    private static async Task<ChangePage> HistoryPageAsync(
+        PostTrainingDbContext db, string kind, List<string> keys, long after, int take, string path, int? limit, HttpContext context)
+    {
+        var rows = await db.Changes.AsNoTracking()
+            .Where(c => c.EntityKind == kind && keys.Contains(c.EntityKey) && c.Id > after)
+            .OrderBy(c => c.Id)
+            .Take(take + 1)
+            .ToListAsync(context.RequestAborted);
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take
+            ? AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString(path,
+                new Dictionary<string, string?> { ["cursor"] = ChangeCursor.Encode(page[^1].Id), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                    .Where(p => p.Value is not null)))
+            : null;
+        context.Response.Headers.CacheControl = "no-cache";
+        return new ChangePage([.. page.Select(c => c.ToEntry())], next, null);
+    }
+
+    private static long ReadCursor(ValidationErrors errors, string member, string? cursor)
+    {
+        if (cursor is null)
+        {
+            return 0;
+        }
+
+        if (!ChangeCursor.TryDecode(cursor, out var after))
+        {
+            errors.Add(member, "Not a cursor this service issued; use the 'next' or 'poll' link of a previous page.");
+        }
+
+        return after;
+    }
+
+    private static int ReadLimit(ValidationErrors errors, int? limit)
+    {
+        if (limit is { } value && (value < 1 || value > MaxLimit))
+        {
+            errors.Add("limit", $"Must be between 1 and {MaxLimit}.");
+        }
+
+        return limit ?? DefaultLimit;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace PostTraining.Api.Writes;
+
+/// <summary>A request body read as a JSON object, or the problem that stopped it being read.</summary>
+public sealed record BodyRead(JsonObject? Value, ProblemHttpResult? Problem);
+
+/// <summary>
+/// Reads write bodies with the checks every write shares, in the order a client can act on them: 415 for a media type
+/// the operation does not take, 413 for more than <see cref="MaxBytes"/> (checked on the declared length and again
+/// while reading, so a chunked body cannot slip past), 400 for malformed JSON or a body that is not an object.
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+    public const string Json = "application/json";
+    public const string MergePatch = "application/merge-patch+json";
+
+    public static async Task<BodyRead> ReadObjectAsync(HttpRequest request, string mediaType)
+    {
+        if (!HasMediaType(request, mediaType))
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"This operation takes '{mediaType}' in UTF-8; the request sent '{request.ContentType ?? "no Content-Type"}'.");
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return TooLarge();
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBytes)
+            {
+                return TooLarge();
+            }
+        }
+
+        if (buffer.WrittenCount == 0)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "Bad request", "The request body is empty; it must be a JSON object.");
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            return Fail(StatusCodes.Status400BadRequest, "Bad request", $"The request body is not well-formed JSON{where}.");
+        }
+
+        return node is JsonObject obj
+            ? new BodyRead(obj, null)
+            : Fail(StatusCodes.Status400BadRequest, "Bad request", "The request body must be a JSON object.");
+    }
+
+    private static bool HasMediaType(HttpRequest request, string expected)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // JSON is UTF-8 (RFC 8259); a declared charset other than that is a body we would misread.
+        return !contentType.Charset.HasValue
+            || string.Equals(contentType.Charset.Value, Encoding.UTF8.WebName, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static BodyRead TooLarge() =>
+        Fail(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Write bodies are limited to {MaxBytes / 1024} KB.");
+
+    private static BodyRead Fail(int status, string title, string detail) =>
+        new(null, TypedResults.Problem(detail, statusCode: status, title: title));
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PostTraining.Api.Changes;
+using PostTraining.Data.Entities;
+
+namespace PostTraining.Api.Writes.Resources;
+
+public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
+{
+    public NodeKind Kind => NodeKind.Reference;
+    public string ChangeKind => ChangeKinds.Reference;
+    public string Collection => "references";
+
+    public Task<ReferenceInput> ToInputAsync(WriteScope scope, Reference r) => Task.FromResult(new ReferenceInput(
+        r.Slug,
+        r.NameEn,
+        EntityStates.List(r.Authors),
+        r.Year,
+        r.Venue,
+        r.Url,
+        r.ArxivId,
+        r.Language,
+        EntityStates.Text(r.DescriptionEn, r.DescriptionZh),
+        r.Position,
+        r.Verified));
+
+    public ReferenceInput Validate(ReferenceInput input, ValidationErrors errors)
+    {
+        var arxivId = InputValidation.Validate(input, errors);
+        if (errors.HasErrors)
+        {
+            return input;
+        }
+
+        var slug = input.Slug ?? DeriveSlug(arxivId, input.Title!);
+        Rules.Slug(errors, "slug", slug);
+        return input with { ArxivId = arxivId, Slug = slug };
+    }
+
+    public Task<IResult?> ApplyAsync(WriteScope scope, Reference r, ReferenceInput input, bool isNew)
+    {
+        r.Slug = input.Slug!;
+        r.NameEn = input.Title;
+        r.Authors = [.. input.Authors ?? []];
+        r.Year = input.Year;
+        r.Venue = input.Venue;
+        r.Url = input.Url;
+        r.ArxivId = input.ArxivId;
+        r.Language = input.Language;
+        (r.DescriptionEn, r.DescriptionZh) = (input.Description?.En, input.Description?.Zh);
+        r.Position = input.Position ?? r.Position;
+        r.Verified = input.Verified ?? true;
+        return Task.FromResult<IResult?>(null);
+    }
+
+    public async Task<IResult?> RemoveDependentsAsync(WriteScope scope, Reference r, bool cascade)
+    {
+        var found = await Dependents.FindAsync(scope, r.Id, [], referenceLinks: true);
+        if (found.Any && !cascade)
+        {
+            return WriteProblems.Conflict(
+                $"Techniques or relationships cite '{r.Slug}'. Unlink them first, or repeat the request with ?cascade=true to remove those links with it.",
+                found.Describe());
+        }
+
+        if (found.Any)
+        {
+            await Dependents.RemoveAsync(scope, found, _ => throw new InvalidOperationException("A reference has no techniques below it."));
+        }
+
+        // Provenance that rested on the reference keeps its other facts and loses the pointer.
+        await scope.Db.Nodes.Where(n => n.Source.ReferenceId == r.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.Source.ReferenceId, (long?)null));
+        await scope.Db.Relationships.Where(n => n.Source.ReferenceId == r.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.Source.ReferenceId, (long?)null));
+        await scope.Db.TechniqueReferences.Where(n => n.Source.ReferenceId == r.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.Source.ReferenceId, (long?)null));
+        return null;
+    }
+
+    /// <summary>'arxiv-2305-18290' from an arXiv id; otherwise the title's ASCII words, kebab-cased, cut at a word.</summary>
+    public static string DeriveSlug(string? arxivId, string title)
+    {
+        if (arxivId is not null)
+        {
+            return "arxiv-" + string.Concat(arxivId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        }
+
+        var words = new StringBuilder();
+        foreach (var word in System.Text.RegularExpressions.Regex.Split(title.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0))
+        {
+            if (words.Length + word.Length + 1 > 60)
+            {
+                break;
+            }
+
+            words.Append(words.Length > 0 ? "-" : "").Append(word);
+        }
+
+        // A title with no ASCII words (e.g. all Chinese) gets a stable slug from its hash.
+        return words.Length > 0 ? words.ToString() : "ref-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(title)))[..12];
+    }
+}

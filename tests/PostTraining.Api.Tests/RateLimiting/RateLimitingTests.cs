@@ -1,0 +1,59 @@
+using System.Net;
+using PostTraining.Api.Tests.Auth;
+using PostTraining.Api.Tests.Infrastructure;
+
+namespace PostTraining.Api.Tests.RateLimiting;
+
+/// <summary>The app with small limits and a long window, so the tests reach them quickly and they do not reset mid-test.</summary>
+public sealed class RateLimitedApiFactory : ApiFactory
+{
+    public RateLimitedApiFactory()
+    {
+        With("RateLimiting:Enabled", "true");
+        With("RateLimiting:Reads:PermitLimit", "3");
+        With("RateLimiting:Reads:WindowSeconds", "300");
+        With("RateLimiting:Writes:PermitLimit", "2");
+        With("RateLimiting:Writes:WindowSeconds", "300");
+    }
+}
+
+public sealed class RateLimitingTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
+{
+    [Fact]
+    public async Task ReadsOverTheLimitAre429WithRetryAfterAndWritesKeepTheirOwnBudget()
+    {
+        var client = api.ClientWithKey(null);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/changes")).StatusCode);
+        }
+
+        var limited = await client.GetAsync("/api/v1/changes");
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var retryAfter = limited.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 300);
+
+        // Health probes are never limited, and writes are not counted with the reads (this one gets as far as asking for a key).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync("/api/v1/keys/424242")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WritesAreLimitedPerKey()
+    {
+        // The bootstrap key spends its whole budget of two here.
+        var (_, first) = await api.CreateKeyAsync("limited-one", "admin");
+        var (_, second) = await api.CreateKeyAsync("limited-two", "admin");
+
+        var one = api.ClientWithKey(first);
+        Assert.Equal(HttpStatusCode.NotFound, (await one.DeleteAsync("/api/v1/keys/999001")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await one.DeleteAsync("/api/v1/keys/999002")).StatusCode);
+        var limited = await one.DeleteAsync("/api/v1/keys/999003");
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(limited.Headers.RetryAfter);
+
+        // Another key from the same client still has its whole budget.
+        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientWithKey(second).DeleteAsync("/api/v1/keys/999004")).StatusCode);
+    }
+}
