@@ -20,6 +20,7 @@ public sealed class PostTrainingDbContext(DbContextOptions<PostTrainingDbContext
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<DataLoad> DataLoads => Set<DataLoad>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

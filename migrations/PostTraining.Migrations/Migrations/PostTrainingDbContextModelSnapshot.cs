@@ -150,6 +150,51 @@ namespace PostTraining.Migrations.Migrations
                     b.ToTable("changes", (string)null);
                 });
 
+            modelBuilder.Entity("PostTraining.Data.Entities.DataLoad", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.PrimitiveCollection<List<string>>("Files")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("files");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<int>("Protected")
+                        .HasColumnType("integer")
+                        .HasColumnName("protected");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_loads");
+
+                    b.HasIndex("LoadedAt")
+                        .HasDatabaseName("ix_data_loads_loaded_at");
+
+                    b.ToTable("data_loads", (string)null);
+                });
+
             modelBuilder.Entity("PostTraining.Data.Entities.Node", b =>
                 {
                     b.Property<long>("Id")
@@ -334,6 +379,10 @@ namespace PostTraining.Migrations.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("inverse_name_zh");
 
+                    b.Property<DateTimeOffset?>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -363,6 +412,10 @@ namespace PostTraining.Migrations.Migrations
                     b.Property<bool>("Transitive")
                         .HasColumnType("boolean")
                         .HasColumnName("transitive");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -534,6 +587,10 @@ namespace PostTraining.Migrations.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()

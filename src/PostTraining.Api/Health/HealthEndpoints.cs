@@ -2,24 +2,43 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using PostTraining.Data;
+using PostTraining.Api.ReadModel;
 
 namespace PostTraining.Api.Health;
 
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
+    private const string SnapshotCheck = "readModel";
 
     public static void AddHealth(this WebApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<SnapshotHealthCheck>(SnapshotCheck, tags: [ReadyTag]);
 
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .WithTags("Health").ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync })
             .WithTags("Health").ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// Ready means reads can be answered: that needs the read model, not the database. With the database down and a
+    /// snapshot in memory the answer is 200 with status Degraded and the database reported Unhealthy.
+    /// </summary>
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        var canServe = report.Entries.TryGetValue(SnapshotCheck, out var snapshot) && snapshot.Status == HealthStatus.Healthy;
+        context.Response.StatusCode = canServe ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        if (!canServe)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        var status = !canServe ? HealthStatus.Unhealthy : report.Status == HealthStatus.Healthy ? HealthStatus.Healthy : HealthStatus.Degraded;
+        return WriteAsync(context, new HealthReport(report.Entries, status, report.TotalDuration));
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
+using PostTraining.Api.Infrastructure.OpenApi;
 
 namespace PostTraining.Api.Infrastructure;
 
@@ -32,6 +33,13 @@ public static class ApiInfrastructure
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        // Reads are public: any origin may GET them and see the validators and links they carry.
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithHeaders("Accept", "Accept-Language", "If-None-Match", "Content-Type")
+            .WithExposedHeaders("ETag", "Location", "Link", "Retry-After")));
+
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>
         {
@@ -39,8 +47,16 @@ public static class ApiInfrastructure
             {
                 Title = "PostTraining API",
                 Version = "v1",
-                Description = "The taxonomy of LLM post-training: paradigms, techniques, references and their typed relationships, in English and Chinese.",
+                Description = OpenApiDescription.Text,
+                Contact = new OpenApiContact { Name = "PostTraining API maintainers" },
+                License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             });
+            // Relative, so "Try it out" and generated clients talk to whatever host served the document.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
+            o.DescribeAllParametersInCamelCase();
+            o.OperationFilter<ReadOperationFilter>();
+            o.DocumentFilter<ReadDocumentFilter>();
+            o.OrderActionsBy(api => $"{ReadDocumentFilter.Rank(api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().FirstOrDefault()?.Tags.FirstOrDefault()):D2} {api.RelativePath}");
             var xml = Path.Combine(AppContext.BaseDirectory, "PostTraining.Api.xml");
             if (File.Exists(xml))
             {
@@ -53,13 +69,21 @@ public static class ApiInfrastructure
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "PostTraining API v1");
-            o.DocumentTitle = "PostTraining API";
+            o.DocumentTitle = "PostTraining API — taxonomy of LLM post-training";
+            // Links such as /swagger#/Search/search open the operation directly.
+            o.EnableDeepLinking();
+            o.DisplayOperationId();
+            o.DisplayRequestDuration();
+            o.EnableFilter();
+            o.EnableTryItOutByDefault();
+            o.DefaultModelsExpandDepth(0);
         });
     }
 }

@@ -31,11 +31,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         context.Response.StatusCode = status;
+        ProblemDetails problem = new() { Status = status, Title = title, Detail = detail };
+        if (exception is BadHttpRequestException && BindingFailures.TryDescribe(exception.Message, out var parameter, out var message))
+        {
+            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [message] })
+            {
+                Status = status,
+                Title = "Invalid query parameter",
+                Detail = $"Query parameter '{parameter}': {message}",
+            };
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 }

@@ -26,5 +26,10 @@ public sealed class RelationType
     public bool Prerequisite { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the seed loader last wrote this row; a later <see cref="UpdatedAt"/> means someone changed it since.</summary>
+    public DateTimeOffset? LoadedAt { get; set; }
+
     public uint Version { get; set; }
 }

@@ -13,6 +13,10 @@ public sealed class TechniqueReference
 
     public Provenance Source { get; set; } = new();
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Compared with <see cref="LoadedAt"/> so the seed loader never overwrites a link someone changed since.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
     public DateTimeOffset? LoadedAt { get; set; }
     public uint Version { get; set; }
 }

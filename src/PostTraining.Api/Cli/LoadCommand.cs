@@ -1,0 +1,70 @@
+using PostTraining.Api.Database;
+using PostTraining.Data;
+using PostTraining.Data.Seed;
+
+namespace PostTraining.Api.Cli;
+
+/// <summary>
+/// <c>load [--file &lt;path&gt;]...</c>: loads the shipped seed and curated files, plus any further files in the same
+/// format, into the configured database (migrating it first). Runs whether or not the files changed since the last load.
+/// </summary>
+internal static class LoadCommand
+{
+    private const string Usage = "usage: load [--file <content file>]... [--ConnectionStrings:Postgres=<connection string>]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Data.Local.LocalPostgresCluster? cluster = null;
+        try
+        {
+            var (options, rest) = CommandLine.Parse(args, "--file");
+            var builder = Host.CreateApplicationBuilder(rest);
+            var paths = DataFiles.Paths(builder.Configuration[DatabaseSetup.DataDirectoryKey], options.GetValueOrDefault("--file")?.Select(Path.GetFullPath));
+
+            // Check the files before touching the database: a bad file should not even start a cluster.
+            var data = DataSet.Load(paths);
+
+            (var connectionString, cluster) = await DatabaseSetup.ResolveConnectionAsync(builder.Configuration, builder.Environment.ContentRootPath);
+            builder.Services.AddPostTrainingData(connectionString);
+            using var host = builder.Build();
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PostTraining.Load");
+
+            await DataServiceCollectionExtensions.EnsureDatabaseExistsAsync(connectionString);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
+            await DatabaseSetup.MigrateAsync(db, logger);
+
+            Console.WriteLine($"Loading {string.Join(", ", paths)}");
+            var report = await new SeedLoader(db).LoadAsync(data, ConsoleProgress.IfInteractive());
+            Console.WriteLine(report);
+            foreach (var (kind, counts) in report.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {kind,-20} {counts.Created,4} created {counts.Updated,4} updated {counts.Unchanged,4} unchanged {counts.Protected,4} left alone");
+            }
+
+            foreach (var entity in report.Protected)
+            {
+                Console.WriteLine($"  not overwritten: {entity}");
+            }
+
+            return 0;
+        }
+        catch (CommandLine.UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"load: {e.Message}{Environment.NewLine}{Usage}");
+            return 2;
+        }
+        catch (DataFileException e)
+        {
+            await Console.Error.WriteLineAsync($"load failed: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            if (cluster is not null)
+            {
+                await cluster.StopAsync();
+            }
+        }
+    }
+}

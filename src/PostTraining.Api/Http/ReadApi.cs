@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PostTraining.Api.ReadModel;
+
+namespace PostTraining.Api.Http;
+
+/// <summary>Conventions every read endpoint shares: GET and HEAD, the snapshot guard, unknown-parameter checks, error docs.</summary>
+public static class ReadApi
+{
+    public const string Prefix = "/api/v1";
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>A group under /api/v1 whose endpoints answer 503 until the first snapshot exists and 400 on unknown parameters.</summary>
+    public static RouteGroupBuilder MapReadGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(Prefix + prefix)
+            .WithTags(tag)
+            .AddEndpointFilterFactory(QueryParameterGuard.Factory)
+            .AddEndpointFilter(RequireSnapshotAsync);
+
+    /// <summary>GET (and HEAD, which the OpenAPI document leaves implicit) with the metadata every read documents.</summary>
+    public static RouteHandlerBuilder MapRead(this RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary, string description) =>
+        group.MapMethods(pattern, GetAndHead, handler)
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription(description)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async ValueTask<object?> RequireSnapshotAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.RequestServices.GetRequiredService<SnapshotHolder>().Current is null)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Service unavailable",
+                detail: "The taxonomy is still being loaded; try again in a few seconds.");
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>Serves a list page; <c>next</c> is the absolute URL of the following page.</summary>
+    public static BodyResult<ListPage<T>> Page<T>(
+        HttpRequest request,
+        IReadOnlyList<T> items,
+        Cursor? next,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> itemInfo,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListPage<T>> pageInfo,
+        HashSet<string>? fields = null)
+    {
+        var nextUrl = next is null ? null : Paging.NextUrl(request, next);
+        var bytes = FieldSelection.SerializePage(items, nextUrl, itemInfo, pageInfo, fields);
+        return new BodyResult<ListPage<T>>(new CachedBody(bytes, MediaFormat.Json.MediaType, cacheCompressed: false));
+    }
+
+    /// <summary>Checks <c>limit</c> (1 to 200, default 50).</summary>
+    public static bool TryLimit(int? limit, out int value, out ValidationProblem? problem)
+    {
+        value = limit ?? Paging.DefaultLimit;
+        problem = value is < 1 or > Paging.MaxLimit
+            ? Problems.BadParameter("limit", $"Must be between 1 and {Paging.MaxLimit}; got {value}.")
+            : null;
+        return problem is null;
+    }
+}

@@ -1,0 +1,32 @@
+using PostTraining.Data.Entities;
+
+namespace PostTraining.Api.ReadModel;
+
+/// <summary>Maps snapshot nodes to the members every representation shares.</summary>
+public static class RepresentationMapping
+{
+    public static LocalizedText? Name(this SnapshotNode node) => LocalizedText.Of(node.Row.NameEn, node.Row.NameZh);
+
+    public static LocalizedText? Description(this SnapshotNode node) => LocalizedText.Of(node.Row.DescriptionEn, node.Row.DescriptionZh);
+
+    public static NodeLink ToLink(this SnapshotNode node) => new(node.KindName, node.Slug, node.Name(), node.Url);
+
+    public static SourceInfo ToSourceInfo(this SourceRow source, TaxonomySnapshot snapshot) => new(
+        source.Kind switch { SourceKind.Document => "document", SourceKind.Curated => "curated", _ => "api" },
+        source.Document,
+        source.Section,
+        source.ReferenceId is { } id && snapshot.TryGetNodeById(id, out var reference) ? reference.ToLink() : null,
+        source.Original);
+
+    public static RelationshipsView RelationshipsOf(SnapshotNode node) => new(
+        node.Outgoing.Select(e => new RelationshipEnd(e.Id, e.Type.Slug, TypeName(e.Type), e.Target.ToLink(), null, e.Url)).ToArray(),
+        node.Incoming.Select(e => new RelationshipEnd(e.Id, e.Type.Slug, InverseName(e.Type), null, e.Source.ToLink(), e.Url)).ToArray());
+
+    public static LocalizedText TypeName(RelationTypeRow type) => LocalizedText.Of(type.NameEn, type.NameZh) ?? new LocalizedText(type.Slug, null);
+
+    /// <summary>The name read from target to source; a symmetric type reads the same both ways.</summary>
+    public static LocalizedText InverseName(RelationTypeRow type) =>
+        type.Symmetric ? TypeName(type) : LocalizedText.Of(type.InverseNameEn, type.InverseNameZh) ?? TypeName(type);
+
+    public static string TechniqueKindName(this SnapshotNode node) => node.Row.TechniqueKind == TechniqueKind.Method ? "method" : "technique";
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace PostTraining.Api.ReadModel;
+
+/// <summary>
+/// Rebuilds the snapshot from the database and swaps it in. Rebuilds run one at a time, and requests that arrive
+/// while one runs are coalesced: a caller returns as soon as a rebuild that started after its request has finished,
+/// which is exactly when that rebuild is sure to include the caller's committed write.
+/// </summary>
+public sealed class SnapshotRefresher(
+    SnapshotLoader loader,
+    SnapshotHolder holder,
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    ILogger<SnapshotRefresher> logger) : ISnapshotRefresher
+{
+    public const string Channel = "posttraining_changed";
+
+    /// <summary>Sent as the notification payload, so this host skips its own notifications (per instance: tests run several hosts in one process).</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _requested;
+    private long _completed;
+    private long _generation;
+
+    /// <summary>Tells other processes, then rebuilds here; returns once this process serves the committed write.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await NotifyAsync();
+        await RebuildAsync(cancellationToken);
+    }
+
+    /// <summary>Rebuilds without notifying: for start-up and for notifications from other processes.</summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        var ticket = Interlocked.Increment(ref _requested);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Volatile.Read(ref _completed) >= ticket)
+            {
+                return;
+            }
+
+            var covers = Volatile.Read(ref _requested);
+            var watch = Stopwatch.StartNew();
+            // Not the caller's token: a write has committed, and a client that hung up must not leave the snapshot stale.
+            var (source, changeMark) = await loader.LoadAsync(lifetime.ApplicationStopping);
+            var loaded = watch.Elapsed;
+            var snapshot = TaxonomySnapshot.Build(source, Interlocked.Increment(ref _generation), changeMark);
+            holder.Swap(snapshot);
+            Volatile.Write(ref _completed, covers);
+            // Build the search index off the request path, so the first search after a write does not pay for it.
+            _ = Task.Run(() => snapshot.Search);
+            logger.LogInformation(
+                "Read model generation {Generation} built: {Nodes} nodes, {Relationships} relationships; loaded in {LoadMs} ms, built in {BuildMs} ms",
+                snapshot.Generation, snapshot.NodeCount, snapshot.Relationships.Count, (int)loaded.TotalMilliseconds, (int)(watch.Elapsed - loaded).TotalMilliseconds);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task NotifyAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Postgres"));
+            await connection.OpenAsync(lifetime.ApplicationStopping);
+            await using var command = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);
+            command.Parameters.AddWithValue(Channel);
+            command.Parameters.AddWithValue(InstanceId);
+            await command.ExecuteNonQueryAsync(lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            // The write itself committed; other processes catch up when their listener reconnects and sees the change feed moved.
+            logger.LogWarning(e, "Could not notify other processes of a change");
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using PostTraining.Data.Entities;
+
+namespace PostTraining.Api.ReadModel;
+
+/// <summary>
+/// The whole taxonomy in memory, immutable once built: lookups by (kind, slug) and id, the trees, relationships in
+/// both directions, the search index, and a memo of derived values (serialized representations, sort orders) that
+/// lives exactly as long as the snapshot, so nothing cached can outlive the data it was made from.
+/// </summary>
+public sealed class TaxonomySnapshot
+{
+    private readonly Dictionary<long, SnapshotNode> _byId;
+    private readonly Dictionary<(NodeKind, string), SnapshotNode> _bySlug;
+    private readonly Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> _byKind;
+    private readonly Dictionary<string, RelationTypeRow> _typesBySlug;
+    private readonly Dictionary<long, SnapshotEdge> _edgesById;
+    private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
+    private readonly Lazy<SearchIndex> _search;
+
+    private TaxonomySnapshot(
+        long generation,
+        long changeMark,
+        Dictionary<long, SnapshotNode> byId,
+        Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> byKind,
+        IReadOnlyList<SnapshotNode> techniques,
+        IReadOnlyList<RelationTypeRow> relationTypes,
+        IReadOnlyList<SnapshotEdge> relationships)
+    {
+        Generation = generation;
+        ChangeMark = changeMark;
+        BuiltAt = DateTimeOffset.UtcNow;
+        _byId = byId;
+        _byKind = byKind;
+        _bySlug = byId.Values.ToDictionary(n => (n.Kind, n.Slug));
+        Techniques = techniques;
+        RelationTypes = relationTypes;
+        _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        Relationships = relationships;
+        _edgesById = relationships.ToDictionary(e => e.Id);
+        _search = new Lazy<SearchIndex>(() => new SearchIndex(_byId.Values), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Increases with every rebuild in this process.</summary>
+    public long Generation { get; }
+
+    public DateTimeOffset BuiltAt { get; }
+
+    /// <summary>The latest change-feed id the data was read with; a larger one in the database means this snapshot is stale.</summary>
+    public long ChangeMark { get; }
+
+    /// <summary>Paradigms by position.</summary>
+    public IReadOnlyList<SnapshotNode> Paradigms => OfKind(NodeKind.Paradigm);
+
+    /// <summary>Every technique and method, in tree order (paradigm by paradigm, parents before children).</summary>
+    public IReadOnlyList<SnapshotNode> Techniques { get; }
+
+    /// <summary>Relation types by slug.</summary>
+    public IReadOnlyList<RelationTypeRow> RelationTypes { get; }
+
+    /// <summary>Relationships by id.</summary>
+    public IReadOnlyList<SnapshotEdge> Relationships { get; }
+
+    public int NodeCount => _byId.Count;
+
+    public SearchIndex Search => _search.Value;
+
+    /// <summary>Nodes of one kind: paradigms by position, the others by slug (techniques: see <see cref="Techniques"/>).</summary>
+    public IReadOnlyList<SnapshotNode> OfKind(NodeKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    public bool TryGetNode(NodeKind kind, string slug, [NotNullWhen(true)] out SnapshotNode? node) =>
+        _bySlug.TryGetValue((kind, slug), out node);
+
+    public bool TryGetNodeById(long id, [NotNullWhen(true)] out SnapshotNode? node) => _byId.TryGetValue(id, out node);
+
+    public bool TryGetRelationType(string slug, [NotNullWhen(true)] out RelationTypeRow? type) =>
+        _typesBySlug.TryGetValue(slug, out type);
+
+    public bool TryGetRelationship(long id, [NotNullWhen(true)] out SnapshotEdge? edge) => _edgesById.TryGetValue(id, out edge);
+
+    /// <summary>
+    /// The current state of an entity as writers need it for If-Match: its id, its row version (<c>xmin</c>) and the
+    /// ETag of its JSON detail as GET serves it. <paramref name="kind"/> is a node kind (<c>technique</c>, ...),
+    /// <c>relationship</c> (key: the id) or <c>relation-type</c> (key: the slug).
+    /// </summary>
+    public bool TryGetEntity(string kind, string key, [NotNullWhen(true)] out SnapshotEntity? entity)
+    {
+        entity = null;
+        if (NodeKinds.TryParse(kind, out var nodeKind))
+        {
+            if (TryGetNode(nodeKind, key, out var node))
+            {
+                entity = new SnapshotEntity(kind, key, node.Id, node.Row.Version, () => EntityDetails.Node(this, node));
+            }
+        }
+        else if (kind == "relationship")
+        {
+            if (long.TryParse(key, out var id) && TryGetRelationship(id, out var edge))
+            {
+                entity = new SnapshotEntity(kind, key, edge.Id, edge.Row.Version, () => EntityDetails.Relationship(this, edge));
+            }
+        }
+        else if (kind == "relation-type" && TryGetRelationType(key, out var type))
+        {
+            entity = new SnapshotEntity(kind, key, type.Id, type.Version, () => EntityDetails.RelationType(this, type));
+        }
+
+        return entity is not null;
+    }
+
+    /// <summary>A value derived from this snapshot, computed once on first use.</summary>
+    public T Memo<T>(string key, Func<TaxonomySnapshot, T> factory)
+        where T : class =>
+        (T)_memo.GetOrAdd(key, static (_, state) => state.factory(state.snapshot), (factory, snapshot: this));
+
+    /// <summary>Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.</summary>
+    public static TaxonomySnapshot Build(SnapshotSource source, long generation = 1, long changeMark = 0)
+    {
+        var byId = new Dictionary<long, SnapshotNode>(source.Nodes.Count);
+        foreach (var row in source.Nodes)
+        {
+            byId[row.Id] = new SnapshotNode(row);
+        }
+
+        foreach (var node in byId.Values)
+        {
+            if (node.Row.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && parent.Id != node.Id)
+            {
+                node.Parent = parent;
+                parent.ChildList.Add(node);
+            }
+
+            if (node.Kind == NodeKind.Technique && node.Row.ParadigmId is { } paradigmId && byId.TryGetValue(paradigmId, out var paradigm))
+            {
+                node.Paradigm = paradigm;
+                if (node.Parent is null)
+                {
+                    paradigm.ChildList.Add(node);
+                }
+            }
+
+            if (node.Kind == NodeKind.Formula && node.Row.TechniqueId is { } techniqueId && byId.TryGetValue(techniqueId, out var technique))
+            {
+                node.Technique = technique;
+                technique.FormulaList.Add(node);
+            }
+        }
+
+        foreach (var link in source.TechniqueReferences)
+        {
+            if (byId.TryGetValue(link.TechniqueId, out var technique) && byId.TryGetValue(link.ReferenceId, out var reference))
+            {
+                technique.ReferenceList.Add(new ReferenceLink(reference, link.Role));
+                reference.CitedByList.Add(new ReferenceLink(technique, link.Role));
+            }
+        }
+
+        var types = source.RelationTypes.ToDictionary(t => t.Id);
+        var edges = new List<SnapshotEdge>(source.Relationships.Count);
+        foreach (var row in source.Relationships.OrderBy(r => r.Id))
+        {
+            if (types.TryGetValue(row.TypeId, out var type) && byId.TryGetValue(row.SourceId, out var from) && byId.TryGetValue(row.TargetId, out var to))
+            {
+                var edge = new SnapshotEdge(row, type, from, to);
+                edges.Add(edge);
+                from.OutgoingList.Add(edge);
+                to.IncomingList.Add(edge);
+            }
+        }
+
+        foreach (var node in byId.Values)
+        {
+            node.ChildList.Sort(BySourceOrder);
+            node.FormulaList.Sort(BySourceOrder);
+            node.ReferenceList.Sort((a, b) => CompareReferences(a.Other, b.Other));
+            node.CitedByList.Sort((a, b) => string.CompareOrdinal(a.Other.Slug, b.Other.Slug));
+        }
+
+        var byKind = byId.Values
+            .GroupBy(n => n.Kind)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<SnapshotNode>)(g.Key == NodeKind.Paradigm
+                    ? g.OrderBy(n => n.Row.Position).ThenBy(n => n.Slug, StringComparer.Ordinal).ToArray()
+                    : g.OrderBy(n => n.Slug, StringComparer.Ordinal).ToArray()));
+
+        var techniques = new List<SnapshotNode>();
+        var placed = new HashSet<long>();
+        foreach (var paradigm in byKind.GetValueOrDefault(NodeKind.Paradigm) ?? [])
+        {
+            foreach (var top in paradigm.ChildList)
+            {
+                AddTree(top, 0, paradigm, techniques, placed);
+            }
+        }
+
+        // Techniques whose paradigm is missing, or caught in a parent cycle, still get listed.
+        foreach (var orphan in byKind.GetValueOrDefault(NodeKind.Technique) ?? [])
+        {
+            if (!placed.Contains(orphan.Id))
+            {
+                AddTree(orphan, 0, orphan.Paradigm, techniques, placed);
+            }
+        }
+
+        return new TaxonomySnapshot(
+            generation,
+            changeMark,
+            byId,
+            byKind,
+            techniques,
+            source.RelationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray(),
+            edges);
+    }
+
+    private static void AddTree(SnapshotNode node, int depth, SnapshotNode? paradigm, List<SnapshotNode> order, HashSet<long> placed)
+    {
+        if (!placed.Add(node.Id))
+        {
+            return;
+        }
+
+        node.Depth = depth;
+        node.Paradigm ??= paradigm;
+        order.Add(node);
+        foreach (var child in node.ChildList)
+        {
+            if (child.Kind == NodeKind.Technique)
+            {
+                AddTree(child, depth + 1, node.Paradigm, order, placed);
+            }
+        }
+    }
+
+    private static int BySourceOrder(SnapshotNode a, SnapshotNode b)
+    {
+        var byPosition = a.Row.Position.CompareTo(b.Row.Position);
+        return byPosition != 0 ? byPosition : string.CompareOrdinal(a.Slug, b.Slug);
+    }
+
+    private static int CompareReferences(SnapshotNode a, SnapshotNode b)
+    {
+        // Oldest first: the paper that introduced a technique usually predates the ones that build on it.
+        var byYear = (a.Row.Year ?? int.MaxValue).CompareTo(b.Row.Year ?? int.MaxValue);
+        return byYear != 0 ? byYear : string.CompareOrdinal(a.Slug, b.Slug);
+    }
+}
+
+/// <summary>
+/// What a writer needs to check If-Match, guard its UPDATE and answer: the row's id, <c>xmin</c>, current ETag, and
+/// the JSON detail exactly as GET serves it.
+/// </summary>
+public sealed class SnapshotEntity(string kind, string key, long id, uint version, Func<Http.CachedBody> detail)
+{
+    private readonly Lazy<Http.CachedBody> _detail = new(detail);
+
+    public string Kind { get; } = kind;
+    public string Key { get; } = key;
+    public long Id { get; } = id;
+
+    /// <summary>The row's <c>xmin</c> when the snapshot was built.</summary>
+    public uint Version { get; } = version;
+
+    /// <summary>The strong ETag (with quotes) of the entity's JSON detail representation.</summary>
+    public string Etag => _detail.Value.ETag;
+
+    /// <summary>The JSON detail as GET serves it: <c>Bytes</c>, <c>ContentType</c> and <c>ETag</c>.</summary>
+    public Http.CachedBody Detail => _detail.Value;
+}

@@ -1,0 +1,32 @@
+using PostTraining.Api.ReadModel;
+using PostTraining.Api.Techniques;
+
+namespace PostTraining.Api.References;
+
+public static class ReferenceMapping
+{
+    public static ReferenceSummary ToReferenceSummary(this SnapshotNode r) =>
+        new(r.Slug, Title(r), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url);
+
+    public static ReferenceDetail ToReferenceDetail(this SnapshotNode r, TaxonomySnapshot snapshot) => new(
+        r.Slug,
+        Title(r),
+        r.Name(),
+        r.Row.Authors,
+        r.Row.Year,
+        r.Row.Venue,
+        r.Row.ArxivId,
+        r.Row.Url,
+        r.Row.Language,
+        r.Url,
+        r.CitedBy.Select(l => new ReferenceTechnique(l.Other.Slug, l.Other.Name(), TechniqueMapping.RoleName(l.Role), l.Other.Url)).ToArray(),
+        RepresentationMapping.RelationshipsOf(r),
+        r.Row.Source.ToSourceInfo(snapshot),
+        r.Row.Verified,
+        r.Row.CreatedAt,
+        r.Row.UpdatedAt,
+        $"{r.Url}?format=bibtex");
+
+    /// <summary>A reference's English name is its title; a Chinese-only work has only the Chinese one.</summary>
+    public static string? Title(SnapshotNode r) => r.Row.NameEn ?? r.Row.NameZh;
+}

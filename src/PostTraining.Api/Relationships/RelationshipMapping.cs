@@ -1,0 +1,36 @@
+using PostTraining.Api.ReadModel;
+
+namespace PostTraining.Api.Relationships;
+
+public static class RelationshipMapping
+{
+    public static RelationshipItem ToItem(this SnapshotEdge e, TaxonomySnapshot snapshot) => new(
+        e.Id,
+        e.Type.Slug,
+        RepresentationMapping.TypeName(e.Type),
+        RepresentationMapping.InverseName(e.Type),
+        e.Source.ToLink(),
+        e.Target.ToLink(),
+        LocalizedText.Of(e.Row.NoteEn, e.Row.NoteZh),
+        e.Row.Verified,
+        e.Row.Source.ToSourceInfo(snapshot),
+        e.Row.CreatedAt,
+        e.Row.UpdatedAt,
+        e.Url);
+
+    public static RelationTypeItem ToItem(this RelationTypeRow t, TaxonomySnapshot snapshot) => new(
+        t.Slug,
+        RepresentationMapping.TypeName(t),
+        RepresentationMapping.InverseName(t),
+        LocalizedText.Of(t.DescriptionEn, t.DescriptionZh),
+        t.Symmetric,
+        t.Transitive,
+        t.Acyclic,
+        t.Prerequisite,
+        CountByType(snapshot).GetValueOrDefault(t.Slug),
+        $"/api/v1/relation-types/{t.Slug}",
+        $"/api/v1/relationships?type={t.Slug}");
+
+    private static Dictionary<string, int> CountByType(TaxonomySnapshot snapshot) =>
+        snapshot.Memo("relationships:count-by-type", s => s.Relationships.GroupBy(e => e.Type.Slug).ToDictionary(g => g.Key, g => g.Count()));
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PostTraining.Api.Http;
+using PostTraining.Api.ReadModel;
+
+namespace PostTraining.Api.Taxonomy;
+
+public static class TaxonomyEndpoints
+{
+    private static readonly IReadOnlyList<MediaFormat> Formats =
+        [MediaFormat.Json, MediaFormat.Mermaid, MediaFormat.Dot, MediaFormat.JsonLd, MediaFormat.Csv];
+
+    public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapReadGroup("/taxonomy", "Taxonomy");
+        group.MapRead("/", GetTaxonomy, "getTaxonomy", "The whole taxonomy in one document",
+                "Paradigms with their techniques and methods nested at every depth, as JSON; as a Mermaid flowchart " +
+                "(`text/vnd.mermaid`), a Graphviz digraph (`text/vnd.graphviz`), SKOS in JSON-LD (`application/ld+json`: " +
+                "prefLabel in English and Chinese, broader/narrower, related) or CSV (`text/csv`). Choose with `format` " +
+                "or `Accept`; `root` limits it to one paradigm or one technique's subtree (`root=peft`).")
+            .WithAlternateFormats(MediaFormat.Mermaid, MediaFormat.Dot, MediaFormat.JsonLd, MediaFormat.Csv)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
+        return app;
+    }
+
+    /// <summary>The taxonomy in the chosen format.</summary>
+    public static Results<BodyResult<TaxonomyDocument>, ValidationProblem, ProblemHttpResult> GetTaxonomy(
+        [Description("json, mermaid, dot, jsonld or csv; overrides Accept.")] string? format,
+        [Description("Only this paradigm or this technique's subtree (slug, or kind:slug), e.g. peft.")] string? root,
+        SnapshotHolder snapshots,
+        HttpRequest request)
+    {
+        var snapshot = snapshots.Required;
+        var chosen = ContentNegotiation.Choose(request, format, Formats, out var badFormat, out var notAcceptable);
+        if (chosen is null)
+        {
+            return badFormat is not null ? badFormat : notAcceptable!;
+        }
+
+        TaxonomyScope? scope = null;
+        if (!string.IsNullOrWhiteSpace(root))
+        {
+            scope = TaxonomyScope.Under(snapshot, root.Trim());
+            if (scope is null)
+            {
+                return Problems.BadParameter("root", $"There is no paradigm or technique '{root}'.");
+            }
+        }
+
+        // Keyed by the scope's resolved root, so only existing slugs ever become cache entries.
+        var body = snapshot.Memo($"taxonomy:{chosen.Name}:{scope?.Root}", s =>
+        {
+            var inScope = scope ?? TaxonomyScope.Whole(s);
+            return chosen.Name switch
+            {
+                "mermaid" => Text(TaxonomyExport.Mermaid(inScope), chosen),
+                "dot" => Text(TaxonomyExport.Dot(inScope), chosen),
+                "csv" => Text(TaxonomyExport.Csv(inScope), chosen),
+                "jsonld" => new CachedBody(TaxonomyExport.JsonLd(inScope), chosen.MediaType),
+                _ => ReadJson.Body(TaxonomyExport.Json(inScope), ReadJson.Context.TaxonomyDocument),
+            };
+        });
+        return new BodyResult<TaxonomyDocument>(body, variesByAccept: true);
+    }
+
+    private static CachedBody Text(string text, MediaFormat format) => new(Encoding.UTF8.GetBytes(text), format.MediaType);
+}
