@@ -96,7 +96,8 @@ public sealed class OpenApiFuzzTests(ApiFactory api, ITestOutputHelper output) :
 
             var listPath = string.Join('/', segments[..first]);
             var member = segments[first][1..^1] is "id" ? "id" : "slug";
-            using var response = await client.GetAsync(listPath + "?limit=200");
+            // The first page is plenty of real values to aim at; not every list takes a limit.
+            using var response = await client.GetAsync(listPath);
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json")
             {
                 continue;

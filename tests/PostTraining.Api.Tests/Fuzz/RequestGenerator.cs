@@ -78,7 +78,11 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
             headers.Add(new("Authorization", "Bearer " + adminKey));
         }
 
-        return Gen.OneOf("", "application/json", "*/*", "text/html", "application/x-bibtex", "text/csv", "application/ld+json")
+        // A valid request asks for what every operation serves; the others may ask for anything (406 is a fine answer).
+        var accepts = intent == Intent.Valid
+            ? Gen.OneOf("", "application/json", "*/*")
+            : Gen.OneOf("", "application/json", "*/*", "text/html", "application/x-bibtex", "text/csv", "application/ld+json", "image/png");
+        return accepts
             .Select(accept => new Part<List<KeyValuePair<string, string>>>(
                 accept.Length == 0 ? headers : [.. headers, new("Accept", accept)], ""));
     }
@@ -97,12 +101,17 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
 
             var name = segment[1..^1];
             var known = knownValues.GetValueOrDefault(KnownKey(op.PathTemplate, name)) ?? [];
-            var valid = known.Count > 0 ? Gen.OneOf(known.ToArray()) : Gen.Const("dpo");
             var unknown = Gen.Int[1, 99999].Select(i => $"no-such-thing-{i}");
-            var invalidSlugs = Gen.OneOf(Nasty.Concat(["UPPER", "two--hyphens", "-lead", "trail-", new string('x', 81)]).ToArray());
+            var valid = known.Count > 0 ? Gen.OneOf(known.ToArray()) : unknown;
+            var why = known.Count > 0 ? "" : "unknown " + name;
+            // NUL in a path is refused by the web server itself before the application runs (the contract's one
+            // exception), so path segments get every other nasty string; NUL still goes into queries and bodies.
+            // An empty segment is not a value at all: the URL then names another resource (/techniques/ is the list).
+            var invalidSlugs = Gen.OneOf(Nasty.Where(n => n.Length > 0 && !n.Contains('\0', StringComparison.Ordinal))
+                .Concat(["UPPER", "two--hyphens", "-lead", "trail-", new string('x', 81)]).ToArray());
             var value = intent switch
             {
-                Intent.Valid => Gen.Frequency<Part<string>>((4, valid.Select(v => new Part<string>(v, ""))), (1, unknown.Select(v => new Part<string>(v, "unknown " + name)))),
+                Intent.Valid => Gen.Frequency<Part<string>>((4, valid.Select(v => new Part<string>(v, why))), (1, unknown.Select(v => new Part<string>(v, "unknown " + name)))),
                 Intent.Invalid => invalidSlugs.Select(v => new Part<string>(v, $"malformed {name}")),
                 _ => Gen.OneOf<string>(valid, invalidSlugs).Select(v => new Part<string>(v, "")),
             };
@@ -118,7 +127,7 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
     {
         var parameters = op.In(ParameterLocation.Query).ToList();
         var valid = Sequence(parameters.Select(p => ValidQueryValue(p, intent == Intent.Any)).ToList())
-            .Select(values => values.Where(v => v is not null).Select(v => v!.Value).ToList());
+            .Select(values => OrderRanges(values.Where(v => v is not null).Select(v => v!.Value).ToList()));
         if (intent != Intent.Invalid)
         {
             return valid.Select(v => new Part<List<KeyValuePair<string, string>>>(v, ""));
@@ -127,7 +136,8 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
         // Break exactly one rule: an unknown parameter, or one documented parameter with a value its schema forbids.
         var breakers = new List<IGen<Part<KeyValuePair<string, string>>>>
         {
-            Gen.OneOf("unknownParam", "LIMIT", "q[]", "__proto__", "x").Select(n => new Part<KeyValuePair<string, string>>(new(n, "1"), $"unknown parameter {n}")),
+            // Parameter names are case-insensitive in ASP.NET Core, so only truly unknown names count.
+            Gen.OneOf("unknownParam", "q[]", "__proto__", "x", "偏好").Select(n => new Part<KeyValuePair<string, string>>(new(n, "1"), $"unknown parameter {n}")),
         };
         breakers.AddRange(parameters.Select(InvalidQueryValue).OfType<Gen<Part<KeyValuePair<string, string>>>>());
         return Gen.Select(valid, Gen.OneOf<Part<KeyValuePair<string, string>>>(breakers.ToArray()), (v, broken) =>
@@ -171,6 +181,11 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
         {
             value = Gen.OneOf(Nasty);
         }
+        else if (parameter.Required)
+        {
+            // A required free-text parameter without an example: words that mean something in this taxonomy.
+            value = Gen.OneOf("dpo", "lora", "偏好", "prefer", "reinforcement");
+        }
         else
         {
             return Gen.Const((KeyValuePair<string, string>?)null);
@@ -198,7 +213,8 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
         var enums = schema.EnumValues();
         if (enums.Count > 0)
         {
-            return Gen.OneOf("not-a-member", "", "JSON", "1", "偏好").Where(v => !enums.Contains(v)).Select(v => Bad(v, "not in enum"));
+            // An empty value counts as "not given" (the default applies), so it is not among the breakers.
+            return Gen.OneOf("not-a-member", "JSON", "1", "偏好", "full,prefix").Where(v => !enums.Contains(v)).Select(v => Bad(v, "not in enum"));
         }
 
         if (schema.HasType(JsonSchemaType.Integer) || schema.HasType(JsonSchemaType.Number))
@@ -329,6 +345,24 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
     {
         var example = parameter.Example ?? parameter.Examples?.Values.FirstOrDefault()?.Value ?? parameter.Schema?.Examples?.FirstOrDefault();
         return example is JsonValue v && v.TryGetValue<string>(out var s) ? s : example?.ToJsonString();
+    }
+
+    /// <summary>A range given as xFrom / xTo is only valid in order; swap a generated pair that is not.</summary>
+    private static List<KeyValuePair<string, string>> OrderRanges(List<KeyValuePair<string, string>> query)
+    {
+        foreach (var from in query.Where(q => q.Key.EndsWith("From", StringComparison.Ordinal)).ToList())
+        {
+            var toName = from.Key[..^4] + "To";
+            var toIndex = query.FindIndex(q => q.Key == toName);
+            if (toIndex >= 0 && long.TryParse(from.Value, out var a) && long.TryParse(query[toIndex].Value, out var b) && a > b)
+            {
+                var fromIndex = query.IndexOf(from);
+                query[fromIndex] = new(from.Key, b.ToString(CultureInfo.InvariantCulture));
+                query[toIndex] = new(toName, a.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return query;
     }
 
     private static double? ParseBound(string? bound) =>
