@@ -22,7 +22,10 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
     {
         _dir = Path.Combine(Path.GetTempPath(), $"posttraining-faults-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_dir);
-        File.SetUnixFileMode(_dir, (UnixFileMode)0b111_111_111);
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(_dir, (UnixFileMode)0b111_111_111);
+        }
         _cluster = await LocalPostgresCluster.StartAsync(_dir);
         _api = new ApiFactory().UseDatabase(_cluster.ConnectionString("faults"));
         await _api.InitializeAsync();
