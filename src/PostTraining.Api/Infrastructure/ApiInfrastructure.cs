@@ -31,6 +31,7 @@ public static class ApiInfrastructure
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Type ??= $"https://httpstatuses.io/{ctx.ProblemDetails.Status}";
         });
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
         // Reads are public: any origin may GET them and see the validators and links they carry.

@@ -14,11 +14,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                "The database cannot be reached right now. Retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "The server could not complete the request."),
         };
 
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         }

@@ -62,6 +62,13 @@ internal sealed class ReadOperationFilter : IOperationFilter
                 parameter.Description = description.Description;
             }
 
+            // Minimal APIs bind [Required] query parameters as optional strings (the handler answers 400 naming them),
+            // so the document must say they are required or clients and fuzzers leave them out.
+            if (attributes.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any())
+            {
+                parameter.Required = true;
+            }
+
             if (attributes.OfType<System.ComponentModel.DataAnnotations.AllowedValuesAttribute>().FirstOrDefault() is { } allowed
                 && parameter.Schema is OpenApiSchema schema)
             {
