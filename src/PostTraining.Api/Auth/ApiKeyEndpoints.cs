@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,9 @@ public static partial class ApiKeyEndpoints
         var keys = app.MapGroup("/api/v1/keys")
             .WithTags("Keys")
             .RequireScope(ApiScopes.Admin)
+            .AddEndpointFilterFactory(QueryParameterGuard.Factory)
+            .AddEndpointFilter<ETaggedJsonFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -41,12 +45,14 @@ public static partial class ApiKeyEndpoints
         keys.MapGet("/{id:long}", GetAsync)
             .WithName("GetApiKey")
             .WithSummary("Show one API key")
-            .WithDescription("One key without its secret.");
+            .WithDescription("One key without its secret.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         keys.MapDelete("/{id:long}", RevokeAsync)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
-            .WithDescription("The key stops working at once, in every process. It stays listed, with its revocation time, so its changes keep a named author.");
+            .WithDescription("The key stops working at once, in every process. It stays listed, with its revocation time, so its changes keep a named author.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }

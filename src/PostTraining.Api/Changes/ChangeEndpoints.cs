@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using PostTraining.Api.Http;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,8 +16,10 @@ public static class ChangeEndpoints
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder endpoints)
     {
+        // Read from the database, not the snapshot: the filter gives these reads their ETag and 304.
+        var app = endpoints.MapGroup(string.Empty).AddEndpointFilterFactory(QueryParameterGuard.Factory).AddEndpointFilter<ETaggedJsonFilter>();
         app.MapGet("/api/v1/changes", FeedAsync)
             .WithTags("Changes")
             .WithName("ListChanges")
@@ -35,14 +39,14 @@ public static class ChangeEndpoints
             .WithDescription("The change-feed entries of one relationship, oldest first; kept after the relationship is deleted.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return endpoints;
     }
 
     private static void MapHistory(IEndpointRouteBuilder app, string resource, NodeKind nodeKind, string changeKind, string tag, string name) =>
         app.MapGet($"/api/v1/{resource}/{{slug}}/history",
                 ([Description("The entity's slug (a former slug redirects to the current one).")] string slug,
                  [Description("Opaque position from a previous page's 'next'.")] string? cursor,
-                 [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
+                 [Description("Entries per page, 1 to 200.")][Range(1, MaxLimit)][DefaultValue(DefaultLimit)] int? limit,
                  HttpContext context,
                  PostTrainingDbContext db) => NodeHistoryAsync(resource, nodeKind, changeKind, slug, cursor, limit, context, db))
             .WithTags(tag)
@@ -54,7 +58,7 @@ public static class ChangeEndpoints
 
     private static async Task<Results<Ok<ChangePage>, ValidationProblem>> FeedAsync(
         [Description("Opaque position: a previous page's 'next' or 'poll' carries it. Absent: from the first entry.")] string? since,
-        [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
+        [Description("Entries per page, 1 to 200.")][Range(1, MaxLimit)][DefaultValue(DefaultLimit)] int? limit,
         HttpContext context,
         PostTrainingDbContext db)
     {
@@ -126,7 +130,7 @@ public static class ChangeEndpoints
     private static async Task<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>> RelationshipHistoryAsync(
         [Description("Relationship id.")] long id,
         [Description("Opaque position from a previous page's 'next'.")] string? cursor,
-        [Description("Entries per page, 1 to 200.")][DefaultValue(DefaultLimit)] int? limit,
+        [Description("Entries per page, 1 to 200.")][Range(1, MaxLimit)][DefaultValue(DefaultLimit)] int? limit,
         HttpContext context,
         PostTrainingDbContext db)
     {

@@ -59,7 +59,8 @@ public static class JsonBody
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            // Duplicate members are refused while parsing: otherwise JsonObject throws later, on first access, as a 500.
+            node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using PostTraining.Api.Writes.Resources;
@@ -22,7 +23,7 @@ public static class WriteEndpoints
         MapNode(app, new TechniqueWriter(), "Techniques", "Technique");
         MapNode(app, new ReferenceWriter(), "References", "Reference");
 
-        var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships");
+        var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships").AddEndpointFilterFactory(QueryParameterGuard.Factory);
         Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201)
             .Accepts<RelationshipInput>(JsonBody.Json);
         Describe(relationships.MapPut("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
@@ -34,16 +35,20 @@ public static class WriteEndpoints
         Describe(relationships.MapDelete("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
             "DeleteRelationship", "Delete a relationship", 204);
 
-        var links = app.MapGroup("/api/v1/techniques/{slug}/references").WithTags("Techniques");
+        var links = app.MapGroup("/api/v1/techniques/{slug}/references").WithTags("Techniques").AddEndpointFilterFactory(QueryParameterGuard.Factory);
         Describe(links.MapPost("/", ([Description(SlugText)] string slug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.CreateAsync(slug, c, s)),
                 "LinkTechniqueReference", "Cite a reference for a technique", 201)
-            .Accepts<TechniqueReferenceInput>(JsonBody.Json);
+            .Accepts<TechniqueReferenceInput>(JsonBody.Json)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         links.MapGet("/{referenceSlug}", ([Description(SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.GetAsync(slug, referenceSlug, c, s))
             .WithName("GetTechniqueReference")
             .WithSummary("One technique-reference link")
             .WithDescription("What the reference is to the technique, with the ETag that PUT and DELETE on the link take in If-Match.")
             .Produces<TechniqueReferenceLink>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         Describe(links.MapPut("/{referenceSlug}", ([Description(SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
                     TechniqueReferenceWrites.UpdateAsync(slug, referenceSlug, c, s)),
                 "UpdateTechniqueReference", "Change the role of a cited reference", 200)
@@ -58,7 +63,7 @@ public static class WriteEndpoints
         where TEntity : Node, new()
         where TInput : class
     {
-        var group = app.MapGroup($"/api/v1/{writer.Collection}").WithTags(tag);
+        var group = app.MapGroup($"/api/v1/{writer.Collection}").WithTags(tag).AddEndpointFilterFactory(QueryParameterGuard.Factory);
         Describe(group.MapPost("/", (HttpContext c, WriteSession s) => NodeWrites.CreateAsync(c, s, writer)), $"Create{name}", $"Create a {writer.ChangeKind}", 201)
             .Accepts<TInput>(JsonBody.Json);
         Describe(group.MapPut("/{slug}", ([Description(SlugText)] string slug, [FromHeader(Name = "If-Match")][Description(IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => NodeWrites.UpdateAsync(c, s, writer, slug, patch: false)),
@@ -88,6 +93,7 @@ public static class WriteEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -101,7 +101,10 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
 
             var name = segment[1..^1];
             var known = knownValues.GetValueOrDefault(KnownKey(op.PathTemplate, name)) ?? [];
-            var unknown = Gen.Int[1, 99999].Select(i => $"no-such-thing-{i}");
+            var numeric = op.In(ParameterLocation.Path).FirstOrDefault(p => p.Name == name)?.Schema?.HasType(JsonSchemaType.Integer) == true;
+            var unknown = numeric
+                ? Gen.Long[1_000_000_000, 9_000_000_000].Select(i => i.ToString(CultureInfo.InvariantCulture))
+                : Gen.Int[1, 99999].Select(i => $"no-such-thing-{i}");
             var valid = known.Count > 0 ? Gen.OneOf(known.ToArray()) : unknown;
             var why = known.Count > 0 ? "" : "unknown " + name;
             // NUL in a path is refused by the web server itself before the application runs (the contract's one
@@ -111,7 +114,8 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
                 .Concat(["UPPER", "two--hyphens", "-lead", "trail-", new string('x', 81)]).ToArray());
             var value = intent switch
             {
-                Intent.Valid => Gen.Frequency<Part<string>>((4, valid.Select(v => new Part<string>(v, why))), (1, unknown.Select(v => new Part<string>(v, "unknown " + name)))),
+                // Without a key the path must still route (a 404 from routing comes before authorization).
+                Intent.Valid or Intent.Unauthenticated => Gen.Frequency<Part<string>>((4, valid.Select(v => new Part<string>(v, why))), (1, unknown.Select(v => new Part<string>(v, "unknown " + name)))),
                 Intent.Invalid => invalidSlugs.Select(v => new Part<string>(v, $"malformed {name}")),
                 _ => Gen.OneOf<string>(valid, invalidSlugs).Select(v => new Part<string>(v, "")),
             };
@@ -214,7 +218,8 @@ internal sealed class RequestGenerator(IReadOnlyDictionary<string, IReadOnlyList
         if (enums.Count > 0)
         {
             // An empty value counts as "not given" (the default applies), so it is not among the breakers.
-            return Gen.OneOf("not-a-member", "JSON", "1", "偏好", "full,prefix").Where(v => !enums.Contains(v)).Select(v => Bad(v, "not in enum"));
+            // Enum values are matched case-insensitively, so no case variant is a breaker either.
+            return Gen.OneOf("not-a-member", "1", "偏好", "full,prefix").Where(v => !enums.Contains(v, StringComparer.OrdinalIgnoreCase)).Select(v => Bad(v, "not in enum"));
         }
 
         if (schema.HasType(JsonSchemaType.Integer) || schema.HasType(JsonSchemaType.Number))
