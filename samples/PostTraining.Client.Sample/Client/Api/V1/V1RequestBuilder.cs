@@ -3,8 +3,11 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using PostTraining.Client.Api.V1.Applications;
+using PostTraining.Client.Api.V1.Changes;
 using PostTraining.Client.Api.V1.Datasets;
+using PostTraining.Client.Api.V1.Export;
 using PostTraining.Client.Api.V1.Formulas;
+using PostTraining.Client.Api.V1.Keys;
 using PostTraining.Client.Api.V1.Limitations;
 using PostTraining.Client.Api.V1.ModelsRequests;
 using PostTraining.Client.Api.V1.Paradigms;
@@ -32,15 +35,30 @@ namespace PostTraining.Client.Api.V1
         {
             get => new global::PostTraining.Client.Api.V1.Applications.ApplicationsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The changes property</summary>
+        public global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder Changes
+        {
+            get => new global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The datasets property</summary>
         public global::PostTraining.Client.Api.V1.Datasets.DatasetsRequestBuilder Datasets
         {
             get => new global::PostTraining.Client.Api.V1.Datasets.DatasetsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The export property</summary>
+        public global::PostTraining.Client.Api.V1.Export.ExportRequestBuilder Export
+        {
+            get => new global::PostTraining.Client.Api.V1.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The formulas property</summary>
         public global::PostTraining.Client.Api.V1.Formulas.FormulasRequestBuilder Formulas
         {
             get => new global::PostTraining.Client.Api.V1.Formulas.FormulasRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The keys property</summary>
+        public global::PostTraining.Client.Api.V1.Keys.KeysRequestBuilder Keys
+        {
+            get => new global::PostTraining.Client.Api.V1.Keys.KeysRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The limitations property</summary>
         public global::PostTraining.Client.Api.V1.Limitations.LimitationsRequestBuilder Limitations

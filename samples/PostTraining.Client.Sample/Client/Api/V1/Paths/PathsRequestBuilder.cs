@@ -22,7 +22,7 @@ namespace PostTraining.Client.Api.V1.Paths
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PathsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/paths{?from*,limit*,maxHops*,to*,types*}", pathParameters)
+        public PathsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/paths?from={from}&to={to}{&limit*,maxHops*,types*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace PostTraining.Client.Api.V1.Paths
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PathsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/paths{?from*,limit*,maxHops*,to*,types*}", rawUrl)
+        public PathsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/paths?from={from}&to={to}{&limit*,maxHops*,types*}", rawUrl)
         {
         }
         /// <summary>

@@ -22,7 +22,7 @@ namespace PostTraining.Client.Api.V1.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/search{?kind*,limit*,mode*,q*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/search?q={q}{&kind*,limit*,mode*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace PostTraining.Client.Api.V1.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/search{?kind*,limit*,mode*,q*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/search?q={q}{&kind*,limit*,mode*}", rawUrl)
         {
         }
         /// <summary>

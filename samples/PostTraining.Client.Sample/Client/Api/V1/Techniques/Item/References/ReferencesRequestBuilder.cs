@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using PostTraining.Client.Api.V1.Techniques.Item.References.Item;
 using PostTraining.Client.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,18 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReferencesRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>Gets an item from the PostTraining.Client.api.v1.techniques.item.references.item collection</summary>
+        /// <param name="position">Slug of the cited reference.</param>
+        /// <returns>A <see cref="global::PostTraining.Client.Api.V1.Techniques.Item.References.Item.WithReferenceSlugItemRequestBuilder"/></returns>
+        public global::PostTraining.Client.Api.V1.Techniques.Item.References.Item.WithReferenceSlugItemRequestBuilder this[string position]
+        {
+            get
+            {
+                var urlTplParams = new Dictionary<string, object>(PathParameters);
+                urlTplParams.Add("referenceSlug", position);
+                return new global::PostTraining.Client.Api.V1.Techniques.Item.References.Item.WithReferenceSlugItemRequestBuilder(urlTplParams, RequestAdapter);
+            }
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::PostTraining.Client.Api.V1.Techniques.Item.References.ReferencesRequestBuilder"/> and sets the default values.
         /// </summary>
@@ -63,6 +76,46 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueReferenceListPage>(requestInfo, global::PostTraining.Client.Models.TechniqueReferenceListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
+        /// Needs an API key with the &apos;write&apos; scope.
+        /// </summary>
+        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references).</param>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::PostTraining.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task PostAsync(global::PostTraining.Client.Models.TechniqueReferenceInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task PostAsync(global::PostTraining.Client.Models.TechniqueReferenceInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::PostTraining.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "410", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// The references of a technique and, unless subtree=false, of every technique below it, each once; as JSON or as BibTeX (format=bibtex or Accept: application/x-bibtex).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
@@ -79,6 +132,28 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
+        /// Needs an API key with the &apos;write&apos; scope.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references).</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPostRequestInformation(global::PostTraining.Client.Models.TechniqueReferenceInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPostRequestInformation(global::PostTraining.Client.Models.TechniqueReferenceInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
         /// <summary>
