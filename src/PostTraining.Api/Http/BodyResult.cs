@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
+using PostTraining.Api.Observability;
 
 namespace PostTraining.Api.Http;
 
@@ -52,7 +53,13 @@ public sealed class BodyResult<T>(CachedBody body, bool variesByAccept = false, 
         if (ETags.NoneMatchHits(request.Headers.IfNoneMatch, body.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
+            Telemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("outcome", "not_modified"));
             return Task.CompletedTask;
+        }
+
+        if (body.Cached)
+        {
+            Telemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("outcome", "body"));
         }
 
         var bytes = encoding is null ? body.Bytes : body.Encoded(encoding);

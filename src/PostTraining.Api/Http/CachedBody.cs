@@ -18,6 +18,7 @@ public sealed class CachedBody
     {
         Bytes = bytes;
         ContentType = contentType;
+        Cached = cacheCompressed;
         ETag = ETags.Of(bytes);
         // Cached bodies are compressed once at a good ratio; one-off bodies (lists, search) at the fastest level.
         var level = cacheCompressed ? CompressionLevel.Optimal : CompressionLevel.Fastest;
@@ -28,6 +29,9 @@ public sealed class CachedBody
     public byte[] Bytes { get; }
     public string ContentType { get; }
     public string ETag { get; }
+
+    /// <summary>True for bodies kept and reused (memoized on the snapshot), false for one-off bodies built per request.</summary>
+    public bool Cached { get; }
 
     public bool Compressible => Bytes.Length >= CompressionThreshold;
 

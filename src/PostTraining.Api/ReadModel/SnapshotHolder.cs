@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PostTraining.Api.Observability;
 
 namespace PostTraining.Api.ReadModel;
 
@@ -22,5 +23,9 @@ public sealed class SnapshotHolder
     /// <summary>The current snapshot; only for code that runs after start-up built the first one.</summary>
     public TaxonomySnapshot Required => Current ?? throw new InvalidOperationException("The read model is not built yet.");
 
-    public void Swap(TaxonomySnapshot snapshot) => Interlocked.Exchange(ref _current, snapshot);
+    public void Swap(TaxonomySnapshot snapshot)
+    {
+        Interlocked.Exchange(ref _current, snapshot);
+        Telemetry.SnapshotRebuilds.Add(1);
+    }
 }

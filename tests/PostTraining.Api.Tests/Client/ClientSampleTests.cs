@@ -11,9 +11,9 @@ namespace PostTraining.Api.Tests.Client;
 public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<KestrelApiFactory>
 {
     [Fact]
-    public async Task GeneratedClientSampleListsTechniquesAndSearches()
+    public async Task GeneratedClientSampleListsTechniquesSearchesAndCreatesAReference()
     {
-        var (exitCode, output) = await RunSampleAsync(api.BaseAddress.ToString(), "偏好优化");
+        var (exitCode, output) = await RunSampleAsync(ApiFactory.AdminKey, api.BaseAddress.ToString(), "偏好优化");
         Assert.True(exitCode == 0, $"the sample failed (exit {exitCode}):\n{output}");
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
@@ -22,10 +22,20 @@ public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<Kes
         Assert.Contains($"techniques: {items.GetArrayLength()}", output, StringComparison.Ordinal);
         Assert.Contains($"  {items[0].GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
         Assert.Contains("search \"偏好优化\": technique:dpo", output, StringComparison.Ordinal);
+
+        // The sample prints the slug it chose; the reference must then be readable like any other.
+        var created = output.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith("created reference: ", StringComparison.Ordinal));
+        Assert.True(created is not null, $"the sample did not report a created reference:\n{output}");
+        var slug = created["created reference: ".Length..];
+        using var response = await http.GetAsync(new Uri($"api/v1/references/{slug}", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var reference = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(slug, reference.RootElement.GetProperty("slug").GetString());
+        Assert.Equal("A reference created by the generated-client sample", reference.RootElement.GetProperty("title").GetString());
     }
 
-    /// <summary>`dotnet run` of the sample, with the base URL and search text as arguments.</summary>
-    private static async Task<(int ExitCode, string Output)> RunSampleAsync(params string[] arguments)
+    /// <summary>`dotnet run` of the sample with an API key in its environment, the base URL and search text as arguments.</summary>
+    private static async Task<(int ExitCode, string Output)> RunSampleAsync(string apiKey, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -40,6 +50,7 @@ public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<Kes
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["POSTTRAINING_API_KEY"] = apiKey;
         foreach (var argument in (string[])["run", "--project", Repository.PathOf("samples", "PostTraining.Client.Sample"),
                      "--disable-build-servers", "--", .. arguments])
         {
