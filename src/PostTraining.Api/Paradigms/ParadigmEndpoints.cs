@@ -18,7 +18,7 @@ public static class ParadigmEndpoints
 
         group.MapRead("/{slug}", GetParadigm, "getParadigm", "Get a paradigm",
                 "A paradigm with its goal, description and top-level techniques.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
         return app;
     }

@@ -29,7 +29,7 @@ public static partial class ReferenceEndpoints
         group.MapRead("/{slug}", GetReference, "getReference", "Get a reference",
                 "A reference with the techniques it introduces, defines, describes or uses; as JSON or BibTeX.")
             .WithAlternateFormats(MediaFormat.BibTex)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return app;

@@ -21,7 +21,7 @@ public static class RelationshipEndpoints
 
         group.MapRead("/{id:long}", GetRelationship, "getRelationship", "Get a relationship",
                 "One relationship with its type's name in both directions, its ends, note and provenance.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
         var types = app.MapReadGroup("/relation-types", "Relation types");
 
@@ -31,7 +31,7 @@ public static class RelationshipEndpoints
 
         types.MapRead("/{slug}", GetRelationType, "getRelationType", "Get a relation type",
                 "One relation type and its semantics.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
         return app;
     }

@@ -23,13 +23,13 @@ public static class TechniqueEndpoints
         group.MapRead("/{slug}", GetTechnique, "getTechnique", "Get a technique or method",
                 "A technique with its paradigm, ancestors (breadcrumb), children, references, formulas and its relationships " +
                 "in both directions (an incoming edge is named with its type's inverse name).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
         group.MapRead("/{slug}/references", ListTechniqueReferences, "listTechniqueReferences", "References of a technique and its subtree",
                 "The references of a technique and, unless subtree=false, of every technique below it, each once; " +
                 "as JSON or as BibTeX (format=bibtex or Accept: application/x-bibtex).")
             .WithAlternateFormats(MediaFormat.BibTex)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return app;
