@@ -76,8 +76,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         Port = FreePort();
-        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
         _log($"Starting PostgreSQL on 127.0.0.1:{Port}");
+        await PgCtlStartAsync(ct);
+    }
+
+    private async Task PgCtlStartAsync(CancellationToken ct)
+    {
+        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
         await RunAsync(Path.Combine(_binDir, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"], _asPostgresUser, ct);
         Running = true;
@@ -125,13 +130,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     /// <summary>Starts the server again on the same port (used by fault-injection tests).</summary>
-    public async Task RestartAsync()
-    {
-        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
-        await RunAsync(Path.Combine(_binDir, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"], _asPostgresUser, CancellationToken.None);
-        Running = true;
-    }
+    public Task RestartAsync() => PgCtlStartAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
