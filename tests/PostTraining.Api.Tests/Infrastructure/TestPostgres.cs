@@ -33,30 +33,9 @@ public static class TestPostgres
             return new Server(external, null);
         }
 
-        var dir = Path.Combine(Path.GetTempPath(), $"posttraining-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        if (OperatingSystem.IsLinux())
-        {
-            // The server runs as the postgres user when the tests run as root; it must be able to enter the folder.
-            File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
-        }
-
-        var cluster = await LocalPostgresCluster.StartAsync(dir);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            cluster.StopAsync().GetAwaiter().GetResult();
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp folder left behind is harmless.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        };
+        var server = await PrivateCluster.StartAsync("posttraining-tests");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var cluster = server.Cluster;
         return new Server(cluster.ConnectionString("postgres"), cluster);
     }
 

@@ -14,19 +14,14 @@ namespace PostTraining.Api.Tests.Reliability;
 /// </summary>
 public sealed class DatabaseFaultTests : IAsyncLifetime
 {
+    private PrivateCluster _server = null!;
     private LocalPostgresCluster _cluster = null!;
     private ApiFactory _api = null!;
-    private string _dir = "";
 
     public async Task InitializeAsync()
     {
-        _dir = Path.Combine(Path.GetTempPath(), $"posttraining-faults-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_dir);
-        if (OperatingSystem.IsLinux())
-        {
-            File.SetUnixFileMode(_dir, (UnixFileMode)0b111_111_111);
-        }
-        _cluster = await LocalPostgresCluster.StartAsync(_dir);
+        _server = await PrivateCluster.StartAsync("posttraining-faults");
+        _cluster = _server.Cluster;
         _api = new ApiFactory().UseDatabase(_cluster.ConnectionString("faults"));
         await _api.InitializeAsync();
     }
@@ -34,17 +29,7 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _api.DisposeAsync();
-        await _cluster.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        await _server.DisposeAsync();
     }
 
     [Fact]
