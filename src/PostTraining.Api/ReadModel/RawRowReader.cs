@@ -18,10 +18,11 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
         "id, slug, name_en, name_zh, abbreviation, aliases, description_en, description_zh, position, parent_id, verified, " +
         "source_kind, source_document, source_section, source_reference_id, source_original, created_at, updated_at, xmin";
 
-    public async Task ReadTechniquesAsync(List<NodeRow> into, CancellationToken ct)
+    // Each read takes the ids to read (for a patch after a few writes), or null for the whole table.
+    public async Task ReadTechniquesAsync(List<NodeRow> into, long[]? ids, CancellationToken ct)
     {
-        var sql = $"SELECT {NodeColumns}, paradigm_id, technique_kind, year, lacks_reference FROM nodes WHERE kind = 'Technique'";
-        await using var command = new NpgsqlCommand(sql, connection);
+        var sql = $"SELECT {NodeColumns}, paradigm_id, technique_kind, year, lacks_reference FROM nodes WHERE kind = 'Technique'{IdFilter(ids, "id")}";
+        await using var command = Command(sql, ids);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -35,10 +36,10 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
         }
     }
 
-    public async Task ReadReferencesAsync(List<NodeRow> into, CancellationToken ct)
+    public async Task ReadReferencesAsync(List<NodeRow> into, long[]? ids, CancellationToken ct)
     {
-        var sql = $"SELECT {NodeColumns}, year, authors, venue, url, arxiv_id, language FROM nodes WHERE kind = 'Reference'";
-        await using var command = new NpgsqlCommand(sql, connection);
+        var sql = $"SELECT {NodeColumns}, year, authors, venue, url, arxiv_id, language FROM nodes WHERE kind = 'Reference'{IdFilter(ids, "id")}";
+        await using var command = Command(sql, ids);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -54,10 +55,12 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
         }
     }
 
-    public async Task<List<TechniqueReferenceRow>> ReadLinksAsync(CancellationToken ct)
+    /// <summary>Every link, or those of the given techniques.</summary>
+    public async Task<List<TechniqueReferenceRow>> ReadLinksAsync(long[]? techniqueIds, CancellationToken ct)
     {
         var links = new List<TechniqueReferenceRow>();
-        await using var command = new NpgsqlCommand("SELECT technique_id, reference_id, role FROM technique_references", connection);
+        var sql = "SELECT technique_id, reference_id, role FROM technique_references WHERE true" + IdFilter(techniqueIds, "technique_id");
+        await using var command = Command(sql, techniqueIds);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var roles = new Dictionary<string, ReferenceRole>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
@@ -74,13 +77,14 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
         return links;
     }
 
-    public async Task<List<RelationshipRow>> ReadRelationshipsAsync(CancellationToken ct)
+    /// <summary>Relationships in id order: all, or those with the given ids.</summary>
+    public async Task<List<RelationshipRow>> ReadRelationshipsAsync(long[]? ids, CancellationToken ct)
     {
         var edges = new List<RelationshipRow>();
-        const string sql =
+        var sql =
             "SELECT id, type_id, source_id, target_id, note_en, note_zh, verified, source_kind, source_document, " +
-            "source_section, source_reference_id, source_original, created_at, updated_at, xmin FROM relationships ORDER BY id";
-        await using var command = new NpgsqlCommand(sql, connection);
+            $"source_section, source_reference_id, source_original, created_at, updated_at, xmin FROM relationships WHERE true{IdFilter(ids, "id")} ORDER BY id";
+        await using var command = Command(sql, ids);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -101,6 +105,19 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
         }
 
         return edges;
+    }
+
+    private static string IdFilter(long[]? ids, string column) => ids is null ? "" : $" AND {column} = ANY($1)";
+
+    private NpgsqlCommand Command(string sql, long[]? ids)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        if (ids is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ids });
+        }
+
+        return command;
     }
 
     private NodeRow ReadNode(DbDataReader reader, NodeKind kind) => new()

@@ -16,8 +16,9 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
     /// <summary>Number of SQL commands one load sends besides the transaction's own; the no-N+1 test holds us to it.</summary>
     public const int QueryCount = 10;
 
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<NodeRow>> Paradigms = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.Paradigms.AsNoTracking().Select(p => new NodeRow
+    // Every node query takes the ids to read, or null for all of them (a full load).
+    private static readonly Func<PostTrainingDbContext, long[]?, IAsyncEnumerable<NodeRow>> Paradigms = EF.CompileAsyncQuery(
+        (PostTrainingDbContext db, long[]? ids) => db.Paradigms.AsNoTracking().Where(p => ids == null || ids.Contains(p.Id)).Select(p => new NodeRow
         {
             Id = p.Id, Kind = p.Kind, Slug = p.Slug, NameEn = p.NameEn, NameZh = p.NameZh, Abbreviation = p.Abbreviation,
             Aliases = p.Aliases, DescriptionEn = p.DescriptionEn, DescriptionZh = p.DescriptionZh, Position = p.Position,
@@ -27,8 +28,8 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             GoalEn = p.GoalEn, GoalZh = p.GoalZh,
         }));
 
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<NodeRow>> Models = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.Models.AsNoTracking().Select(m => new NodeRow
+    private static readonly Func<PostTrainingDbContext, long[]?, IAsyncEnumerable<NodeRow>> Models = EF.CompileAsyncQuery(
+        (PostTrainingDbContext db, long[]? ids) => db.Models.AsNoTracking().Where(m => ids == null || ids.Contains(m.Id)).Select(m => new NodeRow
         {
             Id = m.Id, Kind = m.Kind, Slug = m.Slug, NameEn = m.NameEn, NameZh = m.NameZh, Abbreviation = m.Abbreviation,
             Aliases = m.Aliases, DescriptionEn = m.DescriptionEn, DescriptionZh = m.DescriptionZh, Position = m.Position,
@@ -39,9 +40,10 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
         }));
 
     // Datasets, limitations and applications have no columns of their own.
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<NodeRow>> OtherNodes = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.Nodes.AsNoTracking()
+    private static readonly Func<PostTrainingDbContext, long[]?, IAsyncEnumerable<NodeRow>> OtherNodes = EF.CompileAsyncQuery(
+        (PostTrainingDbContext db, long[]? ids) => db.Nodes.AsNoTracking()
             .Where(n => n.Kind == NodeKind.Dataset || n.Kind == NodeKind.Limitation || n.Kind == NodeKind.Application)
+            .Where(n => ids == null || ids.Contains(n.Id))
             .Select(n => new NodeRow
             {
                 Id = n.Id, Kind = n.Kind, Slug = n.Slug, NameEn = n.NameEn, NameZh = n.NameZh, Abbreviation = n.Abbreviation,
@@ -52,8 +54,8 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             }));
 
     // Formulas keep their symbols in a JSON column, materialised through the owned type.
-    private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<Formula>> Formulas = EF.CompileAsyncQuery(
-        (PostTrainingDbContext db) => db.Formulas.AsNoTracking());
+    private static readonly Func<PostTrainingDbContext, long[]?, IAsyncEnumerable<Formula>> Formulas = EF.CompileAsyncQuery(
+        (PostTrainingDbContext db, long[]? ids) => db.Formulas.AsNoTracking().Where(f => ids == null || ids.Contains(f.Id)));
 
     private static readonly Func<PostTrainingDbContext, IAsyncEnumerable<RelationTypeRow>> Types = EF.CompileAsyncQuery(
         (PostTrainingDbContext db) => db.RelationTypes.AsNoTracking().Select(t => new RelationTypeRow
@@ -85,46 +87,129 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
                 watch.Restart();
             }
 
-            var nodes = new List<NodeRow>();
-            foreach (var query in new[] { Paradigms, Models, OtherNodes })
-            {
-                await foreach (var row in query(db).WithCancellation(cancel))
-                {
-                    nodes.Add(row);
-                }
-            }
-
             // The big tables by plain readers on the same connection and transaction (see RawRowReader).
             var raw = new RawRowReader((NpgsqlConnection)db.Database.GetDbConnection());
-            Phase("small node kinds");
-            await raw.ReadTechniquesAsync(nodes, cancel);
-            Phase("techniques");
-            await raw.ReadReferencesAsync(nodes, cancel);
-            Phase("references");
-
-            await foreach (var f in Formulas(db).WithCancellation(cancel))
-            {
-                nodes.Add(new NodeRow
-                {
-                    Id = f.Id, Kind = f.Kind, Slug = f.Slug, NameEn = f.NameEn, NameZh = f.NameZh, Abbreviation = f.Abbreviation,
-                    Aliases = f.Aliases, DescriptionEn = f.DescriptionEn, DescriptionZh = f.DescriptionZh, Position = f.Position,
-                    ParentId = f.ParentId, Verified = f.Verified,
-                    Source = new SourceRow(f.Source.Kind, f.Source.Document, f.Source.Section, f.Source.ReferenceId, f.Source.Original),
-                    CreatedAt = f.CreatedAt, UpdatedAt = f.UpdatedAt, Version = f.Version,
-                    Latex = f.Latex, TechniqueId = f.TechniqueId,
-                    Symbols = f.Symbols.Select(s => new SymbolRow(s.Symbol, s.MeaningEn, s.MeaningZh)).ToArray(),
-                });
-            }
-
-            var links = await raw.ReadLinksAsync(cancel);
-            Phase("formulas, links");
+            var nodes = await ReadNodesAsync(db, raw, null, cancel);
+            Phase("nodes");
+            var links = await raw.ReadLinksAsync(null, cancel);
+            Phase("links");
             var types = await ToListAsync(Types(db), cancel);
-            var edges = await raw.ReadRelationshipsAsync(cancel);
+            var edges = await raw.ReadRelationshipsAsync(null, cancel);
             Phase("relationships");
             await transaction.CommitAsync(cancel);
             logger.LogDebug("Snapshot load: {Phases}", string.Join(", ", phases));
             return (new SnapshotSource(nodes, links, types, edges), changeMark);
         }, ct);
+    }
+
+    /// <summary>
+    /// The rows that changed since <paramref name="current"/> was read, found through the change feed, or null when
+    /// only a full load will do: more than <paramref name="maxChanges"/> entries, an entity kind a patch does not
+    /// cover (relation types), or a notification the feed does not explain (a change made outside the API).
+    /// </summary>
+    public async Task<SnapshotDelta?> LoadDeltaAsync(TaxonomySnapshot current, int maxChanges, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async cancel =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel);
+            var mark = current.ChangeMark;
+            var changes = await db.Changes.AsNoTracking()
+                .Where(c => c.Id > mark)
+                .OrderBy(c => c.Id)
+                .Take(maxChanges + 1)
+                .Select(c => new { c.Id, c.EntityKind, c.EntityKey })
+                .ToListAsync(cancel);
+            if (changes.Count == 0 || changes.Count > maxChanges)
+            {
+                return null;
+            }
+
+            // Entities are named by slug (nodes), id (relationships) or "technique/reference" (links). A node is re-read
+            // by its id in this snapshot (a rename or delete keeps it) and by its slug in the database (a create).
+            var nodeIds = new HashSet<long>();
+            var slugs = new HashSet<string>(StringComparer.Ordinal);
+            var relationshipIds = new HashSet<long>();
+            var linkSlugs = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var change in changes)
+            {
+                if (NodeKinds.TryParse(change.EntityKind, out var kind))
+                {
+                    slugs.Add(change.EntityKey);
+                    if (current.TryGetNode(kind, change.EntityKey, out var node))
+                    {
+                        nodeIds.Add(node.Id);
+                    }
+                }
+                else if (change.EntityKind == Changes.ChangeKinds.Relationship && long.TryParse(change.EntityKey, out var relationshipId))
+                {
+                    relationshipIds.Add(relationshipId);
+                }
+                else if (change.EntityKind == Changes.ChangeKinds.TechniqueReference && change.EntityKey.Split('/') is [var technique, _])
+                {
+                    linkSlugs.Add(technique);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            var slugList = slugs.Concat(linkSlugs).ToArray();
+            var byKind = await db.Nodes.AsNoTracking()
+                .Where(n => slugList.Contains(n.Slug))
+                .Select(n => new { n.Id, n.Kind, n.Slug })
+                .ToListAsync(cancel);
+            nodeIds.UnionWith(byKind.Where(n => slugs.Contains(n.Slug)).Select(n => n.Id));
+            var linkTechniqueIds = byKind.Where(n => n.Kind == NodeKind.Technique && linkSlugs.Contains(n.Slug)).Select(n => n.Id).ToHashSet();
+            foreach (var slug in linkSlugs)
+            {
+                if (current.TryGetNode(NodeKind.Technique, slug, out var technique))
+                {
+                    linkTechniqueIds.Add(technique.Id);
+                }
+            }
+
+            var raw = new RawRowReader((NpgsqlConnection)db.Database.GetDbConnection());
+            var nodes = await ReadNodesAsync(db, raw, nodeIds.ToArray(), cancel);
+            var links = linkTechniqueIds.Count == 0 ? [] : await raw.ReadLinksAsync(linkTechniqueIds.ToArray(), cancel);
+            var edges = relationshipIds.Count == 0 ? [] : await raw.ReadRelationshipsAsync(relationshipIds.ToArray(), cancel);
+            await transaction.CommitAsync(cancel);
+            return new SnapshotDelta(changes[^1].Id, changes.Count, nodeIds, nodes, relationshipIds, edges, linkTechniqueIds, links);
+        }, ct);
+    }
+
+    /// <summary>Nodes of every kind: all of them, or those with the given ids.</summary>
+    private static async Task<List<NodeRow>> ReadNodesAsync(PostTrainingDbContext db, RawRowReader raw, long[]? ids, CancellationToken cancel)
+    {
+        var nodes = new List<NodeRow>();
+        foreach (var query in new[] { Paradigms, Models, OtherNodes })
+        {
+            await foreach (var row in query(db, ids).WithCancellation(cancel))
+            {
+                nodes.Add(row);
+            }
+        }
+
+        await raw.ReadTechniquesAsync(nodes, ids, cancel);
+        await raw.ReadReferencesAsync(nodes, ids, cancel);
+        await foreach (var f in Formulas(db, ids).WithCancellation(cancel))
+        {
+            nodes.Add(new NodeRow
+            {
+                Id = f.Id, Kind = f.Kind, Slug = f.Slug, NameEn = f.NameEn, NameZh = f.NameZh, Abbreviation = f.Abbreviation,
+                Aliases = f.Aliases, DescriptionEn = f.DescriptionEn, DescriptionZh = f.DescriptionZh, Position = f.Position,
+                ParentId = f.ParentId, Verified = f.Verified,
+                Source = new SourceRow(f.Source.Kind, f.Source.Document, f.Source.Section, f.Source.ReferenceId, f.Source.Original),
+                CreatedAt = f.CreatedAt, UpdatedAt = f.UpdatedAt, Version = f.Version,
+                Latex = f.Latex, TechniqueId = f.TechniqueId,
+                Symbols = f.Symbols.Select(s => new SymbolRow(s.Symbol, s.MeaningEn, s.MeaningZh)).ToArray(),
+            });
+        }
+
+        return nodes;
     }
 
     /// <summary>The id of the latest change-feed entry: a cheap way to tell whether a snapshot missed a write.</summary>

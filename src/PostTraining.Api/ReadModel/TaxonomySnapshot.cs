@@ -20,6 +20,7 @@ public sealed class TaxonomySnapshot
     private readonly Lazy<SearchIndex> _search;
 
     private TaxonomySnapshot(
+        SnapshotSource source,
         long generation,
         long changeMark,
         Dictionary<long, SnapshotNode> byId,
@@ -28,6 +29,7 @@ public sealed class TaxonomySnapshot
         IReadOnlyList<RelationTypeRow> relationTypes,
         IReadOnlyList<SnapshotEdge> relationships)
     {
+        Source = source;
         Generation = generation;
         ChangeMark = changeMark;
         BuiltAt = DateTimeOffset.UtcNow;
@@ -41,6 +43,9 @@ public sealed class TaxonomySnapshot
         _edgesById = relationships.ToDictionary(e => e.Id);
         _search = new Lazy<SearchIndex>(() => new SearchIndex(_byId.Values), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The rows this snapshot was built from: a patch after a few writes starts from them instead of the database.</summary>
+    public SnapshotSource Source { get; }
 
     /// <summary>Increases with every rebuild in this process.</summary>
     public long Generation { get; }
@@ -206,6 +211,7 @@ public sealed class TaxonomySnapshot
         }
 
         return new TaxonomySnapshot(
+            source,
             generation,
             changeMark,
             byId,
