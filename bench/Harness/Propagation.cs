@@ -9,7 +9,8 @@ namespace PostTraining.Bench;
 
 /// <summary>
 /// One write: how long the write itself took to be acknowledged (for an API write that includes refreshing the
-/// writer's snapshot), and when each API process first served it, in ms after the acknowledgement.
+/// writer's snapshot), and when each API process first served it, all in ms from the start of the write request (the
+/// second process hears of it when the writer commits, while the writer refreshes its own snapshot).
 /// </summary>
 public sealed record PropagationTrial(double WriteMs, double WriterMs, double OtherMs);
 
@@ -59,8 +60,8 @@ public sealed class Propagation(Uri writer, Uri other, string connectionString, 
 
             var acknowledged = Stopwatch.GetTimestamp();
             var seen = await Task.WhenAll(
-                WaitForAsync(writerHttp, target, marker, acknowledged, ct),
-                WaitForAsync(otherHttp, target, marker, acknowledged, ct));
+                WaitForAsync(writerHttp, target, marker, writeStarted, ct),
+                WaitForAsync(otherHttp, target, marker, writeStarted, ct));
             results.Add(new PropagationTrial(Stopwatch.GetElapsedTime(writeStarted, acknowledged).TotalMilliseconds, seen[0], seen[1]));
 
             // Put the description back and wait until both processes serve it again, so trials do not overlap.

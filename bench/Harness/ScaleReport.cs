@@ -62,15 +62,24 @@ public static class ScaleReport
 
         if (run.Log.FirstTotalMs is { } snapshot)
         {
-            s.AppendLine($"| snapshot build at this size, from the API's log (load from PostgreSQL + build in memory) | {snapshot / 1000:0.00} s ({run.Log.FirstLoadMs / 1000:0.00} + {run.Log.FirstBuildMs / 1000:0.00}) | < 10 s | {Verdict(snapshot < 10_000)} |");
+            s.AppendLine($"| snapshot build at this size, from the API's log (load from PostgreSQL + build in memory + search index) | {snapshot / 1000:0.00} s ({run.Log.FirstLoadMs / 1000:0.00} + {run.Log.FirstBuildMs / 1000:0.00} + {(run.Log.FirstSearchMs ?? 0) / 1000:0.00}) | < 10 s | {Verdict(snapshot < 10_000)} |");
         }
 
         if (run.Propagation is { } p)
         {
             var refresh = p.Median(t => t.OtherMs);
-            s.AppendLine($"| snapshot rebuild after a write, until a second process serves it (median of {p.Trials.Count}, {p.Method}) | {(double.IsInfinity(refresh) ? "not within 2 min" : $"{refresh / 1000:0.00} s")} | < 10 s | {Verdict(refresh < 10_000)} |");
+            s.AppendLine($"| a write until a second process serves it, from the start of the write request (median of {p.Trials.Count}, {p.Method}) | {(double.IsInfinity(refresh) ? "not within 2 min" : $"{refresh / 1000:0.00} s")} | < 10 s | {Verdict(refresh < 10_000)} |");
+            foreach (var (who, patches) in new[] { ("the process written to", run.WriterPatchMs), ("the second process", run.OtherPatchMs) })
+            {
+                if (patches.Count > 0)
+                {
+                    var median = Stats.Percentile(patches.ToList(), 50);
+                    s.AppendLine($"| snapshot patch after a write in {who} (changed rows read + build + search overlay, median of {patches.Count}, from its log) | {median / 1000:0.00} s | < 10 s | {Verdict(median < 10_000)} |");
+                }
+            }
+
             s.AppendLine($"| the write itself, acknowledged after (median) | {Stats.Ms(p.Median(t => t.WriteMs), "0")} ms | | |");
-            s.AppendLine($"| the process written to serves it after the acknowledgement (median) | {Stats.Ms(p.Median(t => t.WriterMs), "0")} ms | | |");
+            s.AppendLine($"| the process written to serves it, from the start of the write request (median) | {Stats.Ms(p.Median(t => t.WriterMs), "0")} ms | | |");
         }
         else
         {

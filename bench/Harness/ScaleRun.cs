@@ -25,6 +25,8 @@ public sealed record ScaleRunResult(
     IReadOnlyList<ScaleMeasurement> Measurements,
     PropagationResult? Propagation,
     string? PropagationProblem,
+    IReadOnlyList<double> WriterPatchMs,
+    IReadOnlyList<double> OtherPatchMs,
     double LoadAtStart,
     double LoadAtEnd);
 
@@ -111,6 +113,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         Step("6/7", "a write, seen by a second API process (includes its snapshot refresh at this size)");
         PropagationResult? propagation = null;
         string? propagationProblem = null;
+        IReadOnlyList<double> otherPatches = [];
         try
         {
             var second = cleanup.Add(ApiProcess.Start(options, workspace, "api-2", connectionString, adminKey, out var secondUri, readModelLog));
@@ -121,6 +124,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
             Console.WriteLine($"  {propagation.Method}: write acknowledged after {Stats.Ms(propagation.Median(t => t.WriteMs), "0")} ms, " +
                 $"served by the writer after {Stats.Ms(propagation.Median(t => t.WriterMs), "0")} ms and by the second process after {Stats.Ms(propagation.Median(t => t.OtherMs), "0")} ms (medians)");
             await second.StopAsync(TimeSpan.FromSeconds(10));
+            otherPatches = ReadModelLog.PatchTotals(second.LogPath);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
         {
@@ -130,7 +134,8 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
 
         Step("7/7", "stopping");
         return new ScaleRunResult(at, machine, options, seedReady, seedLog, seedRss, import, counts, databaseBytes, ready, log,
-            rssReady, rssAfterLoad, rssPeak, measurements, propagation, propagationProblem, loadAtStart, MachineInfo.LoadAverage());
+            rssReady, rssAfterLoad, rssPeak, measurements, propagation, propagationProblem, ReadModelLog.PatchTotals(api.LogPath), otherPatches,
+            loadAtStart, MachineInfo.LoadAverage());
     }
 
     private static void Step(string number, string what) => Console.WriteLine($"[{number}] {what}");
