@@ -32,7 +32,7 @@ public static class ReadReport
             $"{run.LoadAtEnd:0.0} at the end; each row shows it just before that measurement: above {run.Machine.Cores} the CPUs were oversubscribed). " +
             "Absolute figures are therefore low and noisy; the ratios compare servers measured back to back in one run, endpoint by endpoint, and are what to read.");
         s.AppendLine();
-        s.AppendLine($"Load: `wrk -t{o.Threads} -c{o.Connections} -d{o.DurationSeconds}s` on 127.0.0.1 after a {o.WarmupSeconds} s warm-up. " +
+        s.AppendLine($"Load: `wrk -t{o.Threads} -c{o.Connections} -d{o.DurationSeconds}s` on 127.0.0.1 after a {o.WarmupSeconds} s warm-up (each server first served all targets for {o.WarmupSeconds * 3} s). " +
             "API: Release build, `Logging__LogLevel__Default=Warning`, `RateLimiting__Enabled=false`, on a private PostgreSQL with the seed data " +
             $"(start-up to `/health/ready` = 200: {run.ApiReady.TotalSeconds:0.0} s). " +
             "**ceiling**: a minimal Kestrel app (`bench/Ceiling`) answering each target with the exact bytes the API returned, from memory. " +

@@ -28,6 +28,10 @@ public sealed class Wrk(BenchOptions options)
         return await RunAsync(server, target, targetsFile, options.DurationSeconds, ct);
     }
 
+    /// <summary>Load thrown away: every target of <paramref name="targetsFile"/> at random for <paramref name="seconds"/>.</summary>
+    public Task WarmUpAsync(Uri server, string targetsFile, int seconds, CancellationToken ct) =>
+        RunAsync(server, "/", targetsFile, seconds, ct);
+
     private async Task<WrkResult> RunAsync(Uri server, string target, string? targetsFile, int seconds, CancellationToken ct)
     {
         var url = new Uri(server, target).AbsoluteUri;

@@ -17,6 +17,11 @@ public sealed class TaxonomySnapshot
     private readonly Dictionary<string, RelationTypeRow> _typesBySlug;
     private readonly Dictionary<long, SnapshotEdge> _edgesById;
     private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
+
+    /// <summary>Most answers to open-ended requests (search texts) one snapshot keeps; see <see cref="Answer"/>.</summary>
+    public const int MaxCachedAnswers = 4096;
+
+    private readonly ConcurrentDictionary<string, Http.CachedBody> _answers = new(StringComparer.Ordinal);
     private readonly Lazy<SearchIndex> _search;
 
     private TaxonomySnapshot(
@@ -118,6 +123,30 @@ public sealed class TaxonomySnapshot
     public T Memo<T>(string key, Func<TaxonomySnapshot, T> factory)
         where T : class =>
         (T)_memo.GetOrAdd(key, static (_, state) => state.factory(state.snapshot), (factory, snapshot: this));
+
+    internal int CachedAnswerCount => _answers.Count;
+
+    /// <summary>
+    /// A response body for a request whose keys are open-ended (any search text), kept like <see cref="Memo"/> but
+    /// bounded: a client sending endless distinct queries must not grow memory, so a full cache starts over.
+    /// Dashboards and type-ahead repeat a small set of queries, which stay cached.
+    /// </summary>
+    public Http.CachedBody Answer(string key, Func<Http.CachedBody> factory)
+    {
+        if (_answers.TryGetValue(key, out var body))
+        {
+            return body;
+        }
+
+        body = factory();
+        if (_answers.Count >= MaxCachedAnswers)
+        {
+            _answers.Clear();
+        }
+
+        _answers.TryAdd(key, body);
+        return body;
+    }
 
     /// <summary>Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.</summary>
     public static TaxonomySnapshot Build(SnapshotSource source, long generation = 1, long changeMark = 0)

@@ -77,9 +77,15 @@ public static class SearchEndpoints
             }
         }
 
-        var hits = snapshot.Search.Find(q, size, kinds, prefix.Value);
-        var results = new SearchResults(q, prefix.Value ? "prefix" : "full", hits.Select(ToItem).ToArray());
-        return new BodyResult<SearchResults>(ReadJson.Body(results, ReadJson.Context.SearchResults, cacheCompressed: false));
+        // The kinds in a fixed order, so "technique,reference" and "reference,technique" share an entry.
+        var kindKey = kinds is null ? "" : string.Join(',', kinds.Select(k => (int)k).Order());
+        var body = snapshot.Answer($"search\n{q}\n{kindKey}\n{prefix.Value}\n{size}", () =>
+        {
+            var hits = snapshot.Search.Find(q, size, kinds, prefix.Value);
+            var results = new SearchResults(q, prefix.Value ? "prefix" : "full", hits.Select(ToItem).ToArray());
+            return ReadJson.Body(results, ReadJson.Context.SearchResults);
+        });
+        return new BodyResult<SearchResults>(body);
     }
 
     private static SearchItem ToItem(SearchHit hit) => new(
