@@ -66,8 +66,11 @@ public static class CatalogEndpoints
             return Problems.BadParameter("cursor", Cursor.Describe);
         }
 
-        var (items, next) = Paging.Page(BySlug(snapshot, kind), false, static _ => true, "slug", after, pageSize);
-        return ReadApi.Page(request, items.Select(n => n.ToCatalogSummary()).ToArray(), next,
+        return ReadApi.Page(snapshot, request, () =>
+            {
+                var (items, next) = Paging.Page(BySlug(snapshot, kind), false, static _ => true, "slug", after, pageSize);
+                return (items.Select(n => n.ToCatalogSummary()).ToArray(), next);
+            },
             ReadJson.Context.CatalogSummary, ReadJson.Context.ListPageCatalogSummary);
     }
 
@@ -105,8 +108,11 @@ public static class CatalogEndpoints
             return Problems.BadParameter("technique", $"There is no technique '{technique}'.");
         }
 
-        var (items, next) = Paging.Page(BySlug(snapshot, NodeKind.Formula), false, f => owner is null || f.Technique == owner, "slug", after, pageSize);
-        return ReadApi.Page(request, items.Select(f => f.ToFormulaSummary()).ToArray(), next,
+        return ReadApi.Page(snapshot, request, () =>
+            {
+                var (items, next) = Paging.Page(BySlug(snapshot, NodeKind.Formula), false, f => owner is null || f.Technique == owner, "slug", after, pageSize);
+                return (items.Select(f => f.ToFormulaSummary()).ToArray(), next);
+            },
             ReadJson.Context.FormulaSummary, ReadJson.Context.ListPageFormulaSummary);
     }
 

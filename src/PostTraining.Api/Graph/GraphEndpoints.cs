@@ -64,7 +64,6 @@ public static class GraphEndpoints
             return Problems.NotFound("technique", slug);
         }
 
-        // Cached per snapshot only for the default walk: keys built from free-form input would let memory grow without bound.
         CachedBody Build()
         {
             var found = Neighborhoods.Around(center, hops, typeSet, MaxNeighbors);
@@ -75,10 +74,11 @@ public static class GraphEndpoints
                 found.Nodes.Select(n => new NeighborNode(n.Node.KindName, n.Node.Slug, n.Node.Name(), n.Distance, n.Node.Url)).ToArray(),
                 found.Edges.Select(e => new NeighborEdge(e.Edge?.Id, e.Type, e.Name, e.Source.Key, e.Target.Key)).ToArray(),
                 found.Truncated);
-            return ReadJson.Body(result, ReadJson.Context.Neighborhood, cacheCompressed: typeSet is null);
+            return ReadJson.Body(result, ReadJson.Context.Neighborhood);
         }
 
-        return new BodyResult<Neighborhood>(typeSet is null ? snapshot.Memo($"neighbors:{slug}:{hops}", _ => Build()) : Build());
+        var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
+        return new BodyResult<Neighborhood>(snapshot.Answer($"neighbors\n{slug}\n{hops}\n{typeKey}", Build));
     }
 
     /// <summary>Shortest typed paths between two entities.</summary>
@@ -128,7 +128,13 @@ public static class GraphEndpoints
             return Problems.BadParameter("to", toError);
         }
 
-        // Not cached: any pair of entities can be asked for, and the search is cheap next to the response itself.
+        var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
+        var key = $"paths\n{start.Key}\n{end.Key}\n{hops}\n{count}\n{typeKey}";
+        if (snapshot.TryGetAnswer(key, out var cached))
+        {
+            return new BodyResult<PathResults>(cached);
+        }
+
         // In a dense graph a long search would tie up a core; past the cap it is refused, naming what to narrow.
         var search = PathFinder.Search(start, end, hops, typeSet, count, PathFinder.DefaultMaxVisited);
         if (search.TooBroad)
@@ -146,7 +152,7 @@ public static class GraphEndpoints
             hops,
             typeSet?.Order(StringComparer.Ordinal).ToArray(),
             found.Select(p => new GraphPath(p.Steps.Count, ToHops(p))).ToArray());
-        return new BodyResult<PathResults>(ReadJson.Body(result, ReadJson.Context.PathResults, cacheCompressed: false));
+        return new BodyResult<PathResults>(snapshot.Answer(key, () => ReadJson.Body(result, ReadJson.Context.PathResults)));
     }
 
     /// <summary>What to read before a technique.</summary>
@@ -184,10 +190,11 @@ public static class GraphEndpoints
                 followed.Order(StringComparer.Ordinal).ToArray(),
                 steps,
                 plan.Cycles.Select(c => (IReadOnlyList<string>)c.Select(n => n.Key).ToArray()).ToArray());
-            return ReadJson.Body(result, ReadJson.Context.ReadingOrder, cacheCompressed: typeSet is null);
+            return ReadJson.Body(result, ReadJson.Context.ReadingOrder);
         }
 
-        return new BodyResult<ReadingOrder>(typeSet is null ? snapshot.Memo($"reading-order:{slug}", _ => Build()) : Build());
+        var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
+        return new BodyResult<ReadingOrder>(snapshot.Answer($"reading-order\n{slug}\n{typeKey}", Build));
     }
 
     private static PathHop[] ToHops(FoundPath path)

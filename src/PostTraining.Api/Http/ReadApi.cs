@@ -39,18 +39,26 @@ public static class ReadApi
         return await next(context);
     }
 
-    /// <summary>Serves a list page; <c>next</c> is the absolute URL of the following page.</summary>
+    /// <summary>
+    /// Serves a list page; <c>next</c> is the absolute URL of the following page. The page is made once per snapshot
+    /// and request URL (scheme and host included: they are part of <c>next</c>) and kept in the snapshot's bounded
+    /// answer cache, so a polled page costs a lookup.
+    /// </summary>
     public static BodyResult<ListPage<T>> Page<T>(
+        TaxonomySnapshot snapshot,
         HttpRequest request,
-        IReadOnlyList<T> items,
-        Cursor? next,
+        Func<(IReadOnlyList<T> Items, Cursor? Next)> page,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> itemInfo,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListPage<T>> pageInfo,
         HashSet<string>? fields = null)
     {
-        var nextUrl = next is null ? null : Paging.NextUrl(request, next);
-        var bytes = FieldSelection.SerializePage(items, nextUrl, itemInfo, pageInfo, fields);
-        return new BodyResult<ListPage<T>>(new CachedBody(bytes, MediaFormat.Json.MediaType, cacheCompressed: false));
+        var key = $"page\n{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+        return new BodyResult<ListPage<T>>(snapshot.Answer(key, () =>
+        {
+            var (items, next) = page();
+            var nextUrl = next is null ? null : Paging.NextUrl(request, next);
+            return new CachedBody(FieldSelection.SerializePage(items, nextUrl, itemInfo, pageInfo, fields), MediaFormat.Json.MediaType);
+        }));
     }
 
     /// <summary>Checks <c>limit</c> (1 to 200, default 50).</summary>

@@ -9,24 +9,24 @@ using PostTraining.Data.Entities;
 namespace PostTraining.Api.ReadModel;
 
 /// <summary>
-/// The JSON detail of every entity, serialized once per snapshot on first use. GET serves these bytes and writers
+/// The JSON detail of every entity, serialized on first use and kept with the snapshot (see TaxonomySnapshot.Representation). GET serves these bytes and writers
 /// compare If-Match with their ETag, so both always agree on what "the current version" is.
 /// </summary>
 public static class EntityDetails
 {
     public static CachedBody Node(TaxonomySnapshot snapshot, SnapshotNode node) =>
-        snapshot.Memo($"detail:{node.KindName}:{node.Slug}", s => node.Kind switch
+        snapshot.Representation($"detail:{node.KindName}:{node.Slug}", () => node.Kind switch
         {
-            NodeKind.Technique => ReadJson.Body(node.ToDetail(s), ReadJson.Context.TechniqueDetail),
-            NodeKind.Paradigm => ReadJson.Body(node.ToParadigmDetail(s), ReadJson.Context.ParadigmDetail),
-            NodeKind.Reference => ReadJson.Body(node.ToReferenceDetail(s), ReadJson.Context.ReferenceDetail),
-            NodeKind.Formula => ReadJson.Body(node.ToFormulaDetail(s), ReadJson.Context.FormulaDetail),
-            _ => ReadJson.Body(node.ToCatalogDetail(s), ReadJson.Context.CatalogDetail),
+            NodeKind.Technique => ReadJson.Body(node.ToDetail(snapshot), ReadJson.Context.TechniqueDetail),
+            NodeKind.Paradigm => ReadJson.Body(node.ToParadigmDetail(snapshot), ReadJson.Context.ParadigmDetail),
+            NodeKind.Reference => ReadJson.Body(node.ToReferenceDetail(snapshot), ReadJson.Context.ReferenceDetail),
+            NodeKind.Formula => ReadJson.Body(node.ToFormulaDetail(snapshot), ReadJson.Context.FormulaDetail),
+            _ => ReadJson.Body(node.ToCatalogDetail(snapshot), ReadJson.Context.CatalogDetail),
         });
 
     public static CachedBody Relationship(TaxonomySnapshot snapshot, SnapshotEdge edge) =>
-        snapshot.Memo($"detail:relationship:{edge.Id}", s => ReadJson.Body(edge.ToItem(s), ReadJson.Context.RelationshipItem));
+        snapshot.Representation($"detail:relationship:{edge.Id}", () => ReadJson.Body(edge.ToItem(snapshot), ReadJson.Context.RelationshipItem));
 
     public static CachedBody RelationType(TaxonomySnapshot snapshot, RelationTypeRow type) =>
-        snapshot.Memo($"detail:relation-type:{type.Slug}", s => ReadJson.Body(type.ToItem(s), ReadJson.Context.RelationTypeItem));
+        snapshot.Representation($"detail:relation-type:{type.Slug}", () => ReadJson.Body(type.ToItem(snapshot), ReadJson.Context.RelationTypeItem));
 }

@@ -18,10 +18,14 @@ public sealed class TaxonomySnapshot
     private readonly Dictionary<long, SnapshotEdge> _edgesById;
     private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
 
-    /// <summary>Most answers to open-ended requests (search texts) one snapshot keeps; see <see cref="Answer"/>.</summary>
+    /// <summary>Most answers to queries (search texts, list pages, graph walks) one snapshot keeps; see <see cref="Answer"/>.</summary>
     public const int MaxCachedAnswers = 4096;
 
-    private readonly ConcurrentDictionary<string, Http.CachedBody> _answers = new(StringComparer.Ordinal);
+    /// <summary>Most entity representations one snapshot keeps (all of them up to this size; ~3 KB each).</summary>
+    public const int MaxCachedDetails = 65_536;
+
+    private readonly BoundedCache<Http.CachedBody> _answers = new(MaxCachedAnswers);
+    private readonly BoundedCache<Http.CachedBody> _details = new(MaxCachedDetails);
     private readonly Lazy<SearchIndex> _search;
 
     private TaxonomySnapshot(
@@ -127,26 +131,19 @@ public sealed class TaxonomySnapshot
     internal int CachedAnswerCount => _answers.Count;
 
     /// <summary>
-    /// A response body for a request whose keys are open-ended (any search text), kept like <see cref="Memo"/> but
-    /// bounded: a client sending endless distinct queries must not grow memory, so a full cache starts over.
-    /// Dashboards and type-ahead repeat a small set of queries, which stay cached.
+    /// The body answering a query (any search text, page URL or graph walk), kept in a bounded cache: a client sending
+    /// endless distinct queries must not grow memory. Dashboards and type-ahead repeat a small set, which stay cached.
     /// </summary>
-    public Http.CachedBody Answer(string key, Func<Http.CachedBody> factory)
-    {
-        if (_answers.TryGetValue(key, out var body))
-        {
-            return body;
-        }
+    public Http.CachedBody Answer(string key, Func<Http.CachedBody> factory) => _answers.GetOrAdd(key, factory);
 
-        body = factory();
-        if (_answers.Count >= MaxCachedAnswers)
-        {
-            _answers.Clear();
-        }
+    /// <summary>An answer kept by <see cref="Answer"/>, for callers that may refuse instead of answering.</summary>
+    public bool TryGetAnswer(string key, [NotNullWhen(true)] out Http.CachedBody? body) => _answers.TryGetValue(key, out body);
 
-        _answers.TryAdd(key, body);
-        return body;
-    }
+    /// <summary>
+    /// The representation of one entity (detail, its BibTeX, its references), kept in a bounded cache: at 400k
+    /// entities a crawler reading every one must not keep them all.
+    /// </summary>
+    public Http.CachedBody Representation(string key, Func<Http.CachedBody> factory) => _details.GetOrAdd(key, factory);
 
     /// <summary>Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.</summary>
     public static TaxonomySnapshot Build(SnapshotSource source, long generation = 1, long changeMark = 0)

@@ -111,16 +111,19 @@ public static partial class ReferenceEndpoints
             .Select(r => (Key: Key(r, sort, descending), Item: r, r.Slug))
             .OrderBy(e => e.Key, StringComparer.Ordinal).ThenBy(e => e.Slug, StringComparer.Ordinal)
             .ToArray());
-        var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
-
         if (chosen == MediaFormat.BibTex)
         {
+            var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
             var link = next is null ? null : $"<{Paging.NextUrl(request, next)}>; rel=\"next\"";
             var bytes = Encoding.UTF8.GetBytes(BibTex.Format(items));
             return new BodyResult<ListPage<ReferenceSummary>>(new CachedBody(bytes, MediaFormat.BibTex.MediaType, cacheCompressed: false), variesByAccept: true, link);
         }
 
-        var page = ReadApi.Page(request, items.Select(r => r.ToReferenceSummary()).ToArray(), next,
+        var page = ReadApi.Page(snapshot, request, () =>
+            {
+                var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
+                return (items.Select(r => r.ToReferenceSummary()).ToArray(), next);
+            },
             ReadJson.Context.ReferenceSummary, ReadJson.Context.ListPageReferenceSummary, fields);
         return new BodyResult<ListPage<ReferenceSummary>>(page.Body, variesByAccept: true);
     }
@@ -145,7 +148,7 @@ public static partial class ReferenceEndpoints
         }
 
         var body = chosen == MediaFormat.BibTex
-            ? snapshot.Memo($"bibtex:{slug}", _ => new CachedBody(Encoding.UTF8.GetBytes(BibTex.Format([reference])), MediaFormat.BibTex.MediaType))
+            ? snapshot.Representation($"bibtex:{slug}", () => new CachedBody(Encoding.UTF8.GetBytes(BibTex.Format([reference])), MediaFormat.BibTex.MediaType))
             : EntityDetails.Node(snapshot, reference);
         return new BodyResult<ReferenceDetail>(body, variesByAccept: true);
     }

@@ -80,8 +80,11 @@ public static class RelationshipEndpoints
         var sorted = snapshot.Memo("relationships:order:id", s => s.Relationships
             .Select(e => (Key: e.Id.ToString("D19", CultureInfo.InvariantCulture), Item: e, Slug: ""))
             .ToArray());
-        var (items, next) = Paging.Page(sorted, false, Keep, "id", after, pageSize);
-        return ReadApi.Page(request, items.Select(e => e.ToItem(snapshot)).ToArray(), next,
+        return ReadApi.Page(snapshot, request, () =>
+            {
+                var (items, next) = Paging.Page(sorted, false, Keep, "id", after, pageSize);
+                return (items.Select(e => e.ToItem(snapshot)).ToArray(), next);
+            },
             ReadJson.Context.RelationshipItem, ReadJson.Context.ListPageRelationshipItem);
     }
 

@@ -49,10 +49,9 @@ public static class TaxonomyEndpoints
             }
         }
 
-        // Keyed by the scope's resolved root, so only existing slugs ever become cache entries.
-        var body = snapshot.Memo($"taxonomy:{chosen.Name}:{scope?.Root}", s =>
+        CachedBody Make()
         {
-            var inScope = scope ?? TaxonomyScope.Whole(s);
+            var inScope = scope ?? TaxonomyScope.Whole(snapshot);
             return chosen.Name switch
             {
                 "mermaid" => Text(TaxonomyExport.Mermaid(inScope), chosen),
@@ -61,7 +60,12 @@ public static class TaxonomyEndpoints
                 "jsonld" => new CachedBody(TaxonomyExport.JsonLd(inScope), chosen.MediaType),
                 _ => ReadJson.Body(TaxonomyExport.Json(inScope), ReadJson.Context.TaxonomyDocument),
             };
-        });
+        }
+
+        // Keyed by the scope's resolved root, so only existing slugs ever become entries; the subtrees, one per
+        // technique, go to the bounded cache, the whole taxonomy stays for the snapshot's life.
+        var key = $"taxonomy:{chosen.Name}:{scope?.Root}";
+        var body = scope is null ? snapshot.Memo(key, _ => Make()) : snapshot.Representation(key, Make);
         return new BodyResult<TaxonomyDocument>(body, variesByAccept: true);
     }
 

@@ -105,8 +105,11 @@ public static class TechniqueEndpoints
             && (query.HasFormula is null || (t.Formulas.Count > 0) == query.HasFormula)
             && (query.HasReference is null || (t.References.Count > 0) == query.HasReference);
 
-        var (items, next) = Paging.Page(TechniqueOrder.Sorted(snapshot, sort, descending), descending, Keep, sortSpec, cursor, limit);
-        return ReadApi.Page(request, items.Select(t => t.ToSummary()).ToArray(), next,
+        return ReadApi.Page(snapshot, request, () =>
+            {
+                var (items, next) = Paging.Page(TechniqueOrder.Sorted(snapshot, sort, descending), descending, Keep, sortSpec, cursor, limit);
+                return (items.Select(t => t.ToSummary()).ToArray(), next);
+            },
             ReadJson.Context.TechniqueSummary, ReadJson.Context.ListPageTechniqueSummary, fields);
     }
 
@@ -142,7 +145,7 @@ public static class TechniqueEndpoints
 
         var wholeSubtree = subtree ?? true;
         var key = $"technique-references:{slug}:{wholeSubtree}:{chosen.Name}";
-        var body = snapshot.Memo(key, _ =>
+        var body = snapshot.Representation(key, () =>
         {
             var links = (wholeSubtree ? technique.SelfAndDescendants() : [technique])
                 .SelectMany(t => t.References)

@@ -35,8 +35,8 @@ public sealed class CounterTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
         Assert.Equal(1, counts.Of("posttraining.cache.hits", "not_modified"));
 
-        // A one-off body (search results are built per request) is not a cache hit.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/search?q=dpo", UriKind.Relative))).StatusCode);
+        // A one-off body (a BibTeX list page is built per request) is not a cache hit.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/references?format=bibtex", UriKind.Relative))).StatusCode);
         Assert.Equal(1, counts.Of("posttraining.cache.hits", "body"));
     }
 
