@@ -34,9 +34,12 @@ public sealed record SearchHit(SnapshotNode Node, double Score, SearchField Fiel
 /// folded by <see cref="TextFolding"/>. Words of space-separated scripts are kept in a sorted vocabulary (prefix
 /// lookups by binary search, typo lookups by bounded edit distance over words of similar length); CJK text is
 /// indexed by character unigrams and bigrams, so any Chinese substring finds its fields without a scan.
+/// The index keeps no <see cref="SnapshotNode"/>: only each node's id and tie-break key, so an index that outlives its
+/// snapshot (the base of a <see cref="SnapshotSearch"/> overlay) does not keep that snapshot's graph alive.
 /// </summary>
 public sealed class SearchIndex
 {
+    private readonly IndexedNode[] _nodes;
     private readonly IndexedField[] _fields;
     private readonly string[] _vocabulary;
     private readonly int[][] _wordPostings;
@@ -48,25 +51,39 @@ public sealed class SearchIndex
     {
         // Fields are numbered in the order ties are broken (kind, depth, slug), a node's fields together: scanning
         // candidates by id visits them in result order, so a page fills without scoring and sorting every match.
-        var fields = new List<IndexedField>();
-        var order = 0;
-        foreach (var node in nodes.OrderBy(n => NodeKinds.Rank(n.Kind)).ThenBy(n => n.Depth).ThenBy(n => n.Slug, StringComparer.Ordinal))
+        var sorted = nodes.OrderBy(n => NodeKinds.Rank(n.Kind)).ThenBy(n => n.Depth).ThenBy(n => n.Slug, StringComparer.Ordinal).ToArray();
+        _nodes = new IndexedNode[sorted.Length];
+        // Counted first so the field array is allocated once at its size: at a million fields, a growing list copied
+        // tens of megabytes for nothing.
+        var count = 0;
+        foreach (var node in sorted)
         {
-            order++;
-            Add(fields, node, order, SearchField.NameEn, node.Row.NameEn);
-            Add(fields, node, order, SearchField.NameZh, node.Row.NameZh);
-            Add(fields, node, order, SearchField.Abbreviation, node.Row.Abbreviation);
+            count += Present(node.Row.NameEn) + Present(node.Row.NameZh) + Present(node.Row.Abbreviation) + Present(node.Slug)
+                + Present(node.Row.DescriptionEn) + Present(node.Row.DescriptionZh);
             foreach (var alias in node.Row.Aliases)
             {
-                Add(fields, node, order, SearchField.Alias, alias);
+                count += Present(alias);
             }
-
-            Add(fields, node, order, SearchField.Slug, node.Slug);
-            Add(fields, node, order, SearchField.DescriptionEn, node.Row.DescriptionEn);
-            Add(fields, node, order, SearchField.DescriptionZh, node.Row.DescriptionZh);
         }
 
-        _fields = fields.ToArray();
+        _fields = new IndexedField[count];
+        var next = 0;
+        for (var order = 0; order < sorted.Length; order++)
+        {
+            var node = sorted[order];
+            _nodes[order] = new IndexedNode(node.Id, node.Kind, node.Depth, node.Slug);
+            Add(ref next, order, SearchField.NameEn, node.Row.NameEn);
+            Add(ref next, order, SearchField.NameZh, node.Row.NameZh);
+            Add(ref next, order, SearchField.Abbreviation, node.Row.Abbreviation);
+            foreach (var alias in node.Row.Aliases)
+            {
+                Add(ref next, order, SearchField.Alias, alias);
+            }
+
+            Add(ref next, order, SearchField.Slug, node.Slug);
+            Add(ref next, order, SearchField.DescriptionEn, node.Row.DescriptionEn);
+            Add(ref next, order, SearchField.DescriptionZh, node.Row.DescriptionZh);
+        }
 
         var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -129,61 +146,82 @@ public sealed class SearchIndex
 
     public int FieldCount => _fields.Length;
 
+    public int NodeCount => _nodes.Length;
+
     /// <summary>
-    /// Ranked hits, one per node (its best field). <paramref name="prefixOnly"/> is the type-ahead mode: names,
-    /// abbreviations, aliases and slugs only, matched from the start of a word, no typo tolerance.
+    /// The exact and prefix phase: every field whose words start with each query word and that holds each CJK run (a
+    /// query without either: fields equal to it), scored into <paramref name="top"/>. Fields of nodes in
+    /// <paramref name="excluded"/> are skipped: another index has their current text.
     /// </summary>
-    public IReadOnlyList<SearchHit> Find(string query, int limit, IReadOnlySet<NodeKind>? kinds = null, bool prefixOnly = false)
+    internal void ScanExact(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
     {
-        var q = TextFolding.Fold(query);
-        if (q.Length == 0 || limit <= 0)
+        if (query.Tokens.Length + query.Runs.Length > 0)
         {
-            return [];
+            var candidates = Intersect(query.Tokens.Select(PrefixPostings).Concat(query.Runs.Select(RunPostings)).ToList());
+            Scan(top, candidates, null, query, excluded);
         }
-
-        var tokens = TextFolding.Words(q).Select(w => w.Word).Distinct(StringComparer.Ordinal).ToArray();
-        var runs = TextFolding.CjkRuns(q).Distinct(StringComparer.Ordinal).ToArray();
-        var top = new TopHits(limit);
-
-        if (tokens.Length + runs.Length > 0)
-        {
-            var candidates = Intersect(tokens.Select(PrefixPostings).Concat(runs.Select(RunPostings)).ToList());
-            Scan(top, candidates, null, q, tokens, kinds, prefixOnly);
-        }
-        else if (_exact.TryGetValue(q, out var exactIds))
+        else if (_exact.TryGetValue(query.Folded, out var exactIds))
         {
             // A query of punctuation only ("c++", "-") can still name a field exactly.
-            Scan(top, exactIds, null, q, tokens, kinds, prefixOnly);
+            Scan(top, exactIds, null, query, excluded);
         }
+    }
 
-        // Typos are looked for only when exact and prefix matching left room in the page: a query that already
-        // matches well should not be diluted by near misses, and the vocabulary scan is the costly part.
-        if (!prefixOnly && top.Count < limit && tokens.Length > 0 && tokens.Any(t => t.Length >= 4))
+    /// <summary>
+    /// The typo phase: fields where each query word starts a word or is within a few edits of one, and at least one
+    /// is a typo. Only worth running when <see cref="SearchQuery.AllowsTypos"/> and the exact phase left room.
+    /// </summary>
+    internal void ScanTypos(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
+    {
+        var distance = new Dictionary<int, int>();
+        var perToken = new List<int[]>();
+        foreach (var token in query.Tokens)
         {
-            var distance = new Dictionary<int, int>();
-            var perToken = new List<int[]>();
-            foreach (var token in tokens)
+            var ids = new List<int>(PrefixPostings(token));
+            foreach (var (fieldIds, d) in FuzzyPostings(token))
             {
-                var ids = new List<int>(PrefixPostings(token));
-                foreach (var (fieldIds, d) in FuzzyPostings(token))
+                foreach (var id in fieldIds)
                 {
-                    foreach (var id in fieldIds)
-                    {
-                        ids.Add(id);
-                        distance[id] = distance.TryGetValue(id, out var old) ? Math.Min(old, d) : d;
-                    }
+                    ids.Add(id);
+                    distance[id] = distance.TryGetValue(id, out var old) ? Math.Min(old, d) : d;
                 }
-
-                perToken.Add(SortedDistinct(ids));
             }
 
-            perToken.AddRange(runs.Select(RunPostings));
-            Scan(top, Intersect(perToken), distance, q, tokens, kinds, prefixOnly);
+            perToken.Add(SortedDistinct(ids));
         }
 
-        return top.Ranked()
-            .Select(c => new SearchHit(c.Node, c.Score, _fields[c.FieldId].Field, c.Quality, Highlight(_fields[c.FieldId], c.Spans)))
-            .ToArray();
+        perToken.AddRange(query.Runs.Select(RunPostings));
+        Scan(top, Intersect(perToken), distance, query, excluded);
+    }
+
+    /// <summary>The hit a ranked candidate of this index becomes, for the node it resolved to in the current snapshot.</summary>
+    internal SearchHit ToHit(Candidate candidate, SnapshotNode node)
+    {
+        ref readonly var field = ref _fields[candidate.FieldId];
+        return new SearchHit(node, candidate.Score, field.Field, candidate.Quality, Highlight(field, candidate.Spans));
+    }
+
+    /// <summary>
+    /// True when this index's node <paramref name="order"/> comes before <paramref name="otherOrder"/> of
+    /// <paramref name="other"/> among equal scores. Within one index the order numbers already encode (kind, depth,
+    /// slug); across two indexes the keys are compared.
+    /// </summary>
+    internal bool Precedes(int order, SearchIndex other, int otherOrder)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return order < otherOrder;
+        }
+
+        ref readonly var a = ref _nodes[order];
+        ref readonly var b = ref other._nodes[otherOrder];
+        var byKind = NodeKinds.Rank(a.Kind).CompareTo(NodeKinds.Rank(b.Kind));
+        if (byKind != 0)
+        {
+            return byKind < 0;
+        }
+
+        return a.Depth != b.Depth ? a.Depth < b.Depth : string.CompareOrdinal(a.Slug, b.Slug) < 0;
     }
 
     /// <summary>
@@ -191,7 +229,7 @@ public sealed class SearchIndex
     /// the page's last hit even with an exact match is skipped unclassified, which is what keeps a query matching tens
     /// of thousands of fields cheap. With <paramref name="distance"/> only fields matched by a typo are scored.
     /// </summary>
-    private void Scan(TopHits top, int[] candidates, Dictionary<int, int>? distance, string q, string[] tokens, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)
+    private void Scan(TopHits top, int[] candidates, Dictionary<int, int>? distance, SearchQuery query, IReadOnlySet<long>? excluded)
     {
         foreach (var id in candidates)
         {
@@ -201,67 +239,29 @@ public sealed class SearchIndex
                 continue;
             }
 
-            var field = _fields[id];
-            if ((kinds is not null && !kinds.Contains(field.Node.Kind)) || (prefixOnly && IsDescription(field.Field)))
+            ref readonly var field = ref _fields[id];
+            ref readonly var node = ref _nodes[field.Node];
+            if ((query.Kinds is not null && !query.Kinds.Contains(node.Kind)) || (query.PrefixOnly && IsDescription(field.Field)))
             {
                 continue;
             }
 
             var ceiling = Math.Round((double)MatchQuality.Exact * Weight(field.Field) - 5 * fuzzyDistance, 1);
-            if (!top.CouldEnter(ceiling, field.Order))
+            // The exclusion test comes after the cheaper bound: most candidates of a broad query stop at the bound.
+            if (!top.CouldEnter(ceiling, this, field.Node) || (excluded is not null && excluded.Contains(node.Id)))
             {
                 continue;
             }
 
-            var (quality, spans) = Classify(field.Folded, q, tokens, fuzzyDistance);
-            if (quality is null || (prefixOnly && quality == MatchQuality.Substring && !TextFolding.IsCjk(q[0])))
+            var (quality, spans) = Classify(field.Folded, query.Folded, query.Tokens, fuzzyDistance);
+            if (quality is null || (query.PrefixOnly && quality == MatchQuality.Substring && !TextFolding.IsCjk(query.Folded[0])))
             {
                 continue;
             }
 
             var score = Math.Round((double)quality.Value * Weight(field.Field) - 5 * fuzzyDistance, 1);
-            top.Offer(new Candidate(field.Node, field.Order, score, id, quality.Value, spans));
+            top.Offer(new Candidate(this, field.Node, node.Id, score, id, quality.Value, spans));
         }
-    }
-
-    /// <summary>The best <c>limit</c> hits so far, one per node (its best field), by score then tie-break order.</summary>
-    private sealed class TopHits(int limit)
-    {
-        private readonly List<Candidate> _hits = new(limit + 1);
-
-        public int Count => _hits.Count;
-
-        public bool CouldEnter(double score, int order) =>
-            _hits.Count < limit || Better(score, order, _hits[^1]);
-
-        public void Offer(Candidate candidate)
-        {
-            var existing = _hits.FindIndex(h => h.Node == candidate.Node);
-            if (existing >= 0)
-            {
-                if (_hits[existing].Score >= candidate.Score)
-                {
-                    return;
-                }
-
-                _hits.RemoveAt(existing);
-            }
-            else if (_hits.Count == limit && !Better(candidate.Score, candidate.Order, _hits[^1]))
-            {
-                return;
-            }
-
-            var at = _hits.FindIndex(h => Better(candidate.Score, candidate.Order, h));
-            _hits.Insert(at < 0 ? _hits.Count : at, candidate);
-            if (_hits.Count > limit)
-            {
-                _hits.RemoveAt(_hits.Count - 1);
-            }
-        }
-
-        public IReadOnlyList<Candidate> Ranked() => _hits;
-
-        private static bool Better(double score, int order, Candidate than) => score > than.Score || (score == than.Score && order < than.Order);
     }
 
     private static (MatchQuality? Quality, List<(int Start, int Length)> Spans) Classify(string text, string q, string[] tokens, int fuzzyDistance)
@@ -319,7 +319,7 @@ public sealed class SearchIndex
     }
 
     /// <summary>The field's text, HTML-escaped, with each matched span inside &lt;mark&gt;…&lt;/mark&gt;.</summary>
-    private static string Highlight(IndexedField field, List<(int Start, int Length)> spans)
+    private static string Highlight(in IndexedField field, List<(int Start, int Length)> spans)
     {
         // Folding keeps offsets when it keeps the length (the usual case); otherwise highlight the folded text.
         var text = field.Original.Length == field.Folded.Length ? field.Original : field.Folded;
@@ -510,13 +510,15 @@ public sealed class SearchIndex
 
     private static uint Gram(char a, char b) => ((uint)a << 16) | b;
 
-    private static void Add(List<IndexedField> fields, SnapshotNode node, int order, SearchField field, string? text)
+    private static int Present(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : 1;
+
+    private void Add(ref int next, int order, SearchField field, string? text)
     {
-        if (!string.IsNullOrWhiteSpace(text))
+        if (Present(text) == 1)
         {
             // Most text folds to itself: keep one string, not two, for each of a million fields.
-            var folded = TextFolding.Fold(text);
-            fields.Add(new IndexedField(node, order, field, text, folded == text ? text : folded));
+            var folded = TextFolding.Fold(text!);
+            _fields[next++] = new IndexedField(order, field, text!, folded == text ? text! : folded);
         }
     }
 
@@ -539,7 +541,9 @@ public sealed class SearchIndex
         }
     }
 
-    private sealed record Candidate(SnapshotNode Node, int Order, double Score, int FieldId, MatchQuality Quality, List<(int Start, int Length)> Spans);
+    /// <summary>What ranking needs of a node: its id (to resolve it in the current snapshot) and its tie-break key.</summary>
+    private readonly record struct IndexedNode(long Id, NodeKind Kind, int Depth, string Slug);
 
-    private sealed record IndexedField(SnapshotNode Node, int Order, SearchField Field, string Original, string Folded);
+    /// <summary>One field of a node (by its position in <see cref="_nodes"/>), as written and as folded.</summary>
+    private readonly record struct IndexedField(int Node, SearchField Field, string Original, string Folded);
 }

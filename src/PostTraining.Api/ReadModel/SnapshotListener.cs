@@ -16,6 +16,11 @@ public sealed class SnapshotListener(
     ILogger<SnapshotListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first LISTEN is in place and the catch-up check after it has run.</summary>
+    public Task Listening => _listening.Task;
+
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,6 +60,7 @@ public sealed class SnapshotListener(
 
                 backoff = TimeSpan.FromSeconds(1);
                 logger.LogInformation("Listening for changes on {Channel}", SnapshotRefresher.Channel);
+                _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

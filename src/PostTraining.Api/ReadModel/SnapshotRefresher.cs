@@ -23,6 +23,9 @@ public sealed class SnapshotRefresher(
     /// <summary>More change-feed entries than this since the last snapshot (a bulk load) are read with a full load instead.</summary>
     public const int DefaultMaxPatchChanges = 500;
 
+    /// <summary>Past this many nodes indexed again on top of the base, the next patch rebuilds the search index whole.</summary>
+    public const int MaxOverlayNodes = 10_000;
+
     /// <summary>How many refreshes in this process were patches rather than full loads.</summary>
     public long Patches => Interlocked.Read(ref _patches);
 
@@ -81,14 +84,21 @@ public sealed class SnapshotRefresher(
 
         Interlocked.Increment(ref _patches);
         var read = watch.Elapsed;
-        var snapshot = TaxonomySnapshot.Build(delta.ApplyTo(current.Source), Interlocked.Increment(ref _generation), delta.ChangeMark);
+        // The search index is patched too (the previous base plus the changed nodes indexed again) unless a node moved
+        // in a tree, which shifts the depths the ranking breaks ties with, or the overlay has grown large.
+        var previousSearch = current.Search;
+        var overlay = !delta.MovesNodes(current) && previousSearch.DeltaNodeCount + delta.NodeIds.Count <= MaxOverlayNodes;
+        var snapshot = TaxonomySnapshot.Build(
+            delta.ApplyTo(current.Source), Interlocked.Increment(ref _generation), delta.ChangeMark,
+            overlay ? s => SnapshotSearch.Patched(previousSearch, delta.NodeIds, s) : null);
         var built = watch.Elapsed;
         // Before the swap, so that no search ever waits for (or sees) an index being built.
-        _ = snapshot.Search;
+        var search = snapshot.Search;
         logger.LogInformation(
-            "Read model generation {Generation} patched from {Changes} changes: {Nodes} nodes, {Relationships} relationships; changed rows read in {ReadMs} ms, built in {BuildMs} ms, search index in {SearchMs} ms",
+            "Read model generation {Generation} patched from {Changes} changes: {Nodes} nodes, {Relationships} relationships; changed rows read in {ReadMs} ms, built in {BuildMs} ms, search index in {SearchMs} ms ({SearchKind})",
             snapshot.Generation, delta.ChangeCount, snapshot.NodeCount, snapshot.Relationships.Count,
-            (int)read.TotalMilliseconds, (int)(built - read).TotalMilliseconds, (int)(watch.Elapsed - built).TotalMilliseconds);
+            (int)read.TotalMilliseconds, (int)(built - read).TotalMilliseconds, (int)(watch.Elapsed - built).TotalMilliseconds,
+            overlay ? $"overlay of {search.DeltaNodeCount} nodes" : "full");
         return snapshot;
     }
 

@@ -26,7 +26,7 @@ public sealed class TaxonomySnapshot
 
     private readonly BoundedCache<Http.CachedBody> _answers = new(MaxCachedAnswers);
     private readonly BoundedCache<Http.CachedBody> _details = new(MaxCachedDetails);
-    private readonly Lazy<SearchIndex> _search;
+    private readonly Lazy<SnapshotSearch> _search;
 
     private TaxonomySnapshot(
         SnapshotSource source,
@@ -36,7 +36,8 @@ public sealed class TaxonomySnapshot
         Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> byKind,
         IReadOnlyList<SnapshotNode> techniques,
         IReadOnlyList<RelationTypeRow> relationTypes,
-        IReadOnlyList<SnapshotEdge> relationships)
+        IReadOnlyList<SnapshotEdge> relationships,
+        Func<TaxonomySnapshot, SnapshotSearch>? search)
     {
         Source = source;
         Generation = generation;
@@ -50,7 +51,8 @@ public sealed class TaxonomySnapshot
         _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         Relationships = relationships;
         _edgesById = relationships.ToDictionary(e => e.Id);
-        _search = new Lazy<SearchIndex>(() => new SearchIndex(_byId.Values), LazyThreadSafetyMode.ExecutionAndPublication);
+        var makeSearch = search ?? SnapshotSearch.Full;
+        _search = new Lazy<SnapshotSearch>(() => makeSearch(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The rows this snapshot was built from: a patch after a few writes starts from them instead of the database.</summary>
@@ -78,7 +80,10 @@ public sealed class TaxonomySnapshot
 
     public int NodeCount => _byId.Count;
 
-    public SearchIndex Search => _search.Value;
+    public SnapshotSearch Search => _search.Value;
+
+    /// <summary>Every node, in no particular order.</summary>
+    internal IEnumerable<SnapshotNode> AllNodes => _byId.Values;
 
     /// <summary>Nodes of one kind: paradigms by position, the others by slug (techniques: see <see cref="Techniques"/>).</summary>
     public IReadOnlyList<SnapshotNode> OfKind(NodeKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
@@ -145,8 +150,13 @@ public sealed class TaxonomySnapshot
     /// </summary>
     public Http.CachedBody Representation(string key, Func<Http.CachedBody> factory) => _details.GetOrAdd(key, factory);
 
-    /// <summary>Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.</summary>
-    public static TaxonomySnapshot Build(SnapshotSource source, long generation = 1, long changeMark = 0)
+    /// <summary>
+    /// Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.
+    /// <paramref name="search"/> makes the snapshot's search on first use (default: <see cref="SnapshotSearch.Full"/>),
+    /// e.g. one patched from the previous snapshot's.
+    /// </summary>
+    public static TaxonomySnapshot Build(
+        SnapshotSource source, long generation = 1, long changeMark = 0, Func<TaxonomySnapshot, SnapshotSearch>? search = null)
     {
         var byId = new Dictionary<long, SnapshotNode>(source.Nodes.Count);
         foreach (var row in source.Nodes)
@@ -244,7 +254,8 @@ public sealed class TaxonomySnapshot
             byKind,
             techniques,
             source.RelationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray(),
-            edges);
+            edges,
+            search);
     }
 
     private static bool IsSortedById(IReadOnlyList<RelationshipRow> rows)

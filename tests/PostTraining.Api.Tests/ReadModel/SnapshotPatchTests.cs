@@ -36,6 +36,11 @@ public sealed class SnapshotPatchTests(ApiFactory api) : IClassFixture<ApiFactor
         await Ok(_admin.MergePatchAsync("/api/v1/techniques/p-child", new { slug = "p-renamed" }, child));
         await AssertEquivalentAsync();
 
+        // A move to another parent: depths change below it, so the search index is rebuilt whole, and still agrees.
+        await Created(_admin.PostJsonAsync("/api/v1/techniques", new { slug = "p-other", paradigm = "p-para", name = new { en = "Patch other", zh = "补丁另一" } }));
+        await Ok(_admin.MergePatchAsync("/api/v1/techniques/p-renamed", new { parent = "p-other" }, await _admin.ETagOfAsync("/api/v1/techniques/p-renamed")));
+        await AssertEquivalentAsync();
+
         // References and their links, relationships created, changed and deleted.
         await Created(_admin.PostJsonAsync("/api/v1/references", new { slug = "p-paper", title = "A patched paper", year = 2025, url = "https://example.org/p" }));
         await Created(_admin.PostJsonAsync("/api/v1/techniques/p-top/references", new { reference = "p-paper", role = "uses" }));

@@ -1,0 +1,39 @@
+using PostTraining.Data.Entities;
+
+namespace PostTraining.Api.ReadModel;
+
+/// <summary>A search query folded and split once, then run against one or more <see cref="SearchIndex"/>es.</summary>
+internal sealed class SearchQuery
+{
+    private SearchQuery(string folded, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)
+    {
+        Folded = folded;
+        Tokens = TextFolding.Words(folded).Select(w => w.Word).Distinct(StringComparer.Ordinal).ToArray();
+        Runs = TextFolding.CjkRuns(folded).Distinct(StringComparer.Ordinal).ToArray();
+        Kinds = kinds;
+        PrefixOnly = prefixOnly;
+    }
+
+    public string Folded { get; }
+
+    /// <summary>Distinct words of space-separated scripts.</summary>
+    public string[] Tokens { get; }
+
+    /// <summary>Distinct runs of CJK characters.</summary>
+    public string[] Runs { get; }
+
+    public IReadOnlySet<NodeKind>? Kinds { get; }
+
+    /// <summary>Type-ahead mode: names, abbreviations, aliases and slugs only, from the start of a word, no typos.</summary>
+    public bool PrefixOnly { get; }
+
+    /// <summary>Whether a typo phase could find anything: words of four letters or more, outside type-ahead mode.</summary>
+    public bool AllowsTypos => !PrefixOnly && Tokens.Any(t => t.Length >= 4);
+
+    /// <summary>Null when nothing can match: an empty query after folding.</summary>
+    public static SearchQuery? Parse(string query, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)
+    {
+        var folded = TextFolding.Fold(query);
+        return folded.Length == 0 ? null : new SearchQuery(folded, kinds, prefixOnly);
+    }
+}

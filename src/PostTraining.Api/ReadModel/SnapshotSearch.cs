@@ -1,0 +1,108 @@
+using PostTraining.Data.Entities;
+
+namespace PostTraining.Api.ReadModel;
+
+/// <summary>
+/// Search over one snapshot. Building a <see cref="SearchIndex"/> over every node takes seconds at 400k nodes, so after
+/// a small write the previous snapshot's index stays as the base and only the nodes changed since it was built are
+/// indexed again (the delta); the base skips their stale fields. Both fill one bounded page with the same scores and
+/// tie-break key (kind, depth, slug) a full index uses, so the hits are exactly those of
+/// <see cref="Full"/> over the same snapshot. That holds as long as no node outside the delta changed its kind, depth
+/// or slug since the base was built; whoever patches guarantees it (or builds a full index instead).
+/// </summary>
+public sealed class SnapshotSearch
+{
+    private static readonly HashSet<long> NoneExcluded = [];
+
+    private readonly TaxonomySnapshot _snapshot;
+    private readonly SearchIndex _base;
+    private readonly HashSet<long> _excluded;
+    private readonly SearchIndex? _delta;
+
+    private SnapshotSearch(TaxonomySnapshot snapshot, SearchIndex @base, HashSet<long> excluded, SearchIndex? delta)
+    {
+        _snapshot = snapshot;
+        _base = @base;
+        _excluded = excluded;
+        _delta = delta;
+    }
+
+    /// <summary>Nodes the base index no longer answers for (created, updated or deleted since it was built).</summary>
+    public int DeltaNodeCount => _excluded.Count;
+
+    /// <summary>Fields indexed, stale ones of the base included.</summary>
+    public int FieldCount => _base.FieldCount + (_delta?.FieldCount ?? 0);
+
+    /// <summary>The index shared with the searches patched from this one.</summary>
+    internal SearchIndex Base => _base;
+
+    /// <summary>An index over every node of <paramref name="snapshot"/>.</summary>
+    public static SnapshotSearch Full(TaxonomySnapshot snapshot) =>
+        new(snapshot, new SearchIndex(snapshot.AllNodes), NoneExcluded, null);
+
+    /// <summary>
+    /// <paramref name="previous"/>'s base index, reused for <paramref name="snapshot"/>: the nodes in
+    /// <paramref name="changedNodeIds"/> (created, updated or deleted since <paramref name="previous"/>'s snapshot) join
+    /// those it already excluded, and those of them that still exist are indexed again from <paramref name="snapshot"/>.
+    /// Nothing of <paramref name="previous"/> is kept but the base index and the excluded ids.
+    /// </summary>
+    public static SnapshotSearch Patched(SnapshotSearch previous, IReadOnlyCollection<long> changedNodeIds, TaxonomySnapshot snapshot)
+    {
+        var excluded = new HashSet<long>(previous._excluded);
+        excluded.UnionWith(changedNodeIds);
+        if (excluded.Count == 0)
+        {
+            return new SnapshotSearch(snapshot, previous._base, NoneExcluded, null);
+        }
+
+        var current = new List<SnapshotNode>(excluded.Count);
+        foreach (var id in excluded)
+        {
+            if (snapshot.TryGetNodeById(id, out var node))
+            {
+                current.Add(node);
+            }
+        }
+
+        return new SnapshotSearch(snapshot, previous._base, excluded, new SearchIndex(current));
+    }
+
+    /// <summary>
+    /// Ranked hits, one per node (its best field), nodes of this search's snapshot. <paramref name="prefixOnly"/> is the
+    /// type-ahead mode: names, abbreviations, aliases and slugs only, matched from the start of a word, no typo tolerance.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Find(string query, int limit, IReadOnlySet<NodeKind>? kinds = null, bool prefixOnly = false)
+    {
+        var parsed = SearchQuery.Parse(query, kinds, prefixOnly);
+        if (parsed is null || limit <= 0)
+        {
+            return [];
+        }
+
+        var excluded = _excluded.Count == 0 ? null : _excluded;
+        var top = new TopHits(limit);
+        _base.ScanExact(parsed, top, excluded);
+        _delta?.ScanExact(parsed, top, null);
+
+        // Typos are looked for only when exact and prefix matching left room in the page: a query that already
+        // matches well should not be diluted by near misses, and the vocabulary scan is the costly part. The room is
+        // judged on the shared page, after both indexes, as a full index would judge it.
+        if (top.HasRoom && parsed.AllowsTypos)
+        {
+            _base.ScanTypos(parsed, top, excluded);
+            _delta?.ScanTypos(parsed, top, null);
+        }
+
+        var hits = new List<SearchHit>(top.Count);
+        foreach (var candidate in top.Ranked())
+        {
+            // Always found while the patching guarantee holds (a node the base answers for is unchanged, so it exists).
+            if (_snapshot.TryGetNodeById(candidate.NodeId, out var node))
+            {
+                hits.Add(candidate.Index.ToHit(candidate, node));
+            }
+        }
+
+        return hits;
+    }
+}
