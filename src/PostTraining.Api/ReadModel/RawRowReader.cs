@@ -46,7 +46,7 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
             into.Add(ReadNode(reader, NodeKind.Reference) with
             {
                 Year = NullableInt(reader, 19),
-                Authors = reader.IsDBNull(20) ? [] : reader.GetFieldValue<string[]>(20),
+                Authors = reader.IsDBNull(20) ? [] : SharedAll(reader.GetFieldValue<string[]>(20)),
                 Venue = Shared(reader, 21),
                 Url = Text(reader, 22),
                 ArxivId = Text(reader, 23),
@@ -180,7 +180,11 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
             return null;
         }
 
-        var value = reader.GetString(at);
+        return Share(reader.GetString(at));
+    }
+
+    private string Share(string value)
+    {
         if (_strings.TryGetValue(value, out var shared))
         {
             return shared;
@@ -192,6 +196,17 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
         }
 
         return value;
+    }
+
+    /// <summary>Author names repeat across papers: the same copy of each for all (tens of MB at 300k references).</summary>
+    private string[] SharedAll(string[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Share(values[i]);
+        }
+
+        return values;
     }
 
     private static long? NullableLong(DbDataReader reader, int at) => reader.IsDBNull(at) ? null : reader.GetInt64(at);

@@ -28,7 +28,6 @@ public sealed class SnapshotNode
     {
         Row = row;
         KindName = NodeKinds.Name(row.Kind);
-        Url = $"/api/v1/{NodeKinds.Collection(row.Kind)}/{row.Slug}";
     }
 
     public NodeRow Row { get; }
@@ -37,8 +36,8 @@ public sealed class SnapshotNode
     public string Slug => Row.Slug;
     public string KindName { get; }
 
-    /// <summary>Root-relative URL of the node's detail.</summary>
-    public string Url { get; }
+    /// <summary>Root-relative URL of the node's detail; made when asked (a stored copy per node was 34 MB at 400k nodes).</summary>
+    public string Url => $"/api/v1/{NodeKinds.Collection(Kind)}/{Slug}";
 
     /// <summary><c>kind:slug</c>, the form relationships use to name their ends.</summary>
     public string Key => $"{KindName}:{Slug}";

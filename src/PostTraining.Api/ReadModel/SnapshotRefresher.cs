@@ -57,6 +57,14 @@ public sealed class SnapshotRefresher(
             var covers = Volatile.Read(ref _requested);
             // Not the caller's token: a write has committed, and a client that hung up must not leave the snapshot stale.
             var snapshot = await PatchAsync(lifetime.ApplicationStopping) ?? await LoadAsync(lifetime.ApplicationStopping);
+            if (holder.Current is null)
+            {
+                // Loading the first snapshot leaves hundreds of MB of garbage (rows in flight, builders) at 400k nodes,
+                // and the GC keeps that memory committed. Nothing is served yet, so a full compacting collection that
+                // gives it back to the system costs no request a pause.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             holder.Swap(snapshot);
             Volatile.Write(ref _completed, covers);
         }

@@ -15,17 +15,22 @@ public sealed class TaxonomySnapshot
     private readonly Dictionary<(NodeKind, string), SnapshotNode> _bySlug;
     private readonly Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> _byKind;
     private readonly Dictionary<string, RelationTypeRow> _typesBySlug;
-    private readonly Dictionary<long, SnapshotEdge> _edgesById;
     private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
 
     /// <summary>Most answers to queries (search texts, list pages, graph walks) one snapshot keeps; see <see cref="Answer"/>.</summary>
     public const int MaxCachedAnswers = 4096;
 
-    /// <summary>Most entity representations one snapshot keeps (all of them up to this size; ~3 KB each).</summary>
+    /// <summary>Most entity representations one snapshot keeps (~3 KB each; see also <see cref="MaxCachedDetailBytes"/>).</summary>
     public const int MaxCachedDetails = 65_536;
 
-    private readonly BoundedCache<Http.CachedBody> _answers = new(MaxCachedAnswers);
-    private readonly BoundedCache<Http.CachedBody> _details = new(MaxCachedDetails);
+    /// <summary>Most bytes of answers one snapshot keeps.</summary>
+    public const long MaxCachedAnswerBytes = 32L << 20;
+
+    /// <summary>Most bytes of entity representations one snapshot keeps: 65,536 details of 7 KB would be 450 MB.</summary>
+    public const long MaxCachedDetailBytes = 64L << 20;
+
+    private readonly BoundedCache<Http.CachedBody> _answers = new(MaxCachedAnswers, MaxCachedAnswerBytes, CachedSize);
+    private readonly BoundedCache<Http.CachedBody> _details = new(MaxCachedDetails, MaxCachedDetailBytes, CachedSize);
     private readonly Lazy<SnapshotSearch> _search;
 
     private TaxonomySnapshot(
@@ -50,7 +55,6 @@ public sealed class TaxonomySnapshot
         RelationTypes = relationTypes;
         _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         Relationships = relationships;
-        _edgesById = relationships.ToDictionary(e => e.Id);
         var makeSearch = search ?? SnapshotSearch.Full;
         _search = new Lazy<SnapshotSearch>(() => makeSearch(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -96,7 +100,26 @@ public sealed class TaxonomySnapshot
     public bool TryGetRelationType(string slug, [NotNullWhen(true)] out RelationTypeRow? type) =>
         _typesBySlug.TryGetValue(slug, out type);
 
-    public bool TryGetRelationship(long id, [NotNullWhen(true)] out SnapshotEdge? edge) => _edgesById.TryGetValue(id, out edge);
+    public bool TryGetRelationship(long id, [NotNullWhen(true)] out SnapshotEdge? edge)
+    {
+        // Relationships are held in id order (see Build): a binary search instead of a dictionary of a million entries.
+        var (low, high) = (0, Relationships.Count - 1);
+        while (low <= high)
+        {
+            var mid = low + ((high - low) >> 1);
+            var candidate = Relationships[mid];
+            if (candidate.Id == id)
+            {
+                edge = candidate;
+                return true;
+            }
+
+            (low, high) = candidate.Id < id ? (mid + 1, high) : (low, mid - 1);
+        }
+
+        edge = null;
+        return false;
+    }
 
     /// <summary>
     /// The current state of an entity as writers need it for If-Match: its id, its row version (<c>xmin</c>) and the
@@ -149,6 +172,10 @@ public sealed class TaxonomySnapshot
     /// entities a crawler reading every one must not keep them all.
     /// </summary>
     public Http.CachedBody Representation(string key, Func<Http.CachedBody> factory) => _details.GetOrAdd(key, factory);
+
+    /// <summary>What a cached body may come to: its bytes, the compressed forms made on demand (well under half of them
+    /// for JSON), and the object overhead.</summary>
+    private static long CachedSize(Http.CachedBody body) => body.Bytes.Length + (body.Bytes.Length / 2) + 256;
 
     /// <summary>
     /// Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.
