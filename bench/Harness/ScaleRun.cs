@@ -36,7 +36,9 @@ public sealed record ScaleRunResult(
 /// </summary>
 public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
 {
-    private const int SampleSize = 2000;
+    // Larger than what the API's per-snapshot caches hold (64 MiB of representations, 4,096 answers / 32 MiB), so
+    // most requests do the work instead of finding it cached: the latencies are those of the read model itself.
+    private const int SampleSize = 20_000;
     private readonly CancellationToken _ct = cleanup.Token;
 
     public async Task<ScaleRunResult> RunAsync()
@@ -198,23 +200,23 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         return (counts, (long)(await size.ExecuteScalarAsync(_ct))!);
     }
 
-    /// <summary>Random synthetic techniques and pairs of them, written as wrk target files for each endpoint.</summary>
+    /// <summary>Random synthetic techniques, pairs of them and search texts made from their names, written as wrk target files for each endpoint.</summary>
     private async Task<List<(string Name, string Description, string File, double P99TargetMs)>> WriteTargetsAsync(string connectionString, Workspace workspace)
     {
-        var slugs = new List<string>();
+        var techniques = new List<(string Slug, string NameEn, string NameZh)>();
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(_ct);
             await using var command = new NpgsqlCommand(
-                $"SELECT slug FROM nodes WHERE kind = 'Technique' AND slug LIKE 'syn-t-%' ORDER BY random() LIMIT {SampleSize}", connection);
+                $"SELECT slug, name_en, name_zh FROM nodes WHERE kind = 'Technique' AND slug LIKE 'syn-t-%' ORDER BY random() LIMIT {SampleSize}", connection);
             await using var reader = await command.ExecuteReaderAsync(_ct);
             while (await reader.ReadAsync(_ct))
             {
-                slugs.Add(reader.GetString(0));
+                techniques.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        if (slugs.Count < 2)
+        if (techniques.Count < 2)
         {
             throw new InvalidOperationException("The database holds no synthetic techniques.");
         }
@@ -227,17 +229,37 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         }
 
         var random = new Random(7);
+        var slugs = techniques.Select(t => t.Slug).ToList();
+        var queries = techniques.Select(t => SearchText(t.NameEn, t.NameZh, random)).Distinct().ToList();
         return
         [
-            ("detail", $"`GET /api/v1/techniques/{{slug}}`, {slugs.Count} random synthetic techniques",
+            ("detail", $"`GET /api/v1/techniques/{{slug}}`, {slugs.Count:N0} random synthetic techniques",
                 Write("detail", slugs.Select(s => $"/api/v1/techniques/{s}")), 5),
-            ("search", "`GET /api/v1/search?q=偏好` (\"preference\": one of 15 subject words, so about 1 in 15 synthetic techniques match)",
-                Write("search", ["/api/v1/search?q=%E5%81%8F%E5%A5%BD"]), 30),
-            ("neighbors", $"`GET /api/v1/techniques/{{slug}}/neighbors?depth=2`, {slugs.Count} random synthetic techniques",
+            ("search", $"`GET /api/v1/search?q=...`, {queries.Count:N0} distinct texts made from random synthetic names: two English words, a Chinese name's first four characters, a word's first four letters, a word with a typo, a name's number (\"policy optimization\", \"偏好优化\", \"dist\", \"prefrence\", \"alignment 4217\")",
+                Write("search", queries.Select(q => "/api/v1/search?q=" + Uri.EscapeDataString(q))), 30),
+            ("search (one text)", "`GET /api/v1/search?q=偏好` over and over (\"preference\": about 1 in 15 synthetic techniques match): the answer cached per snapshot",
+                Write("search-hot", ["/api/v1/search?q=%E5%81%8F%E5%A5%BD"]), 30),
+            ("neighbors", $"`GET /api/v1/techniques/{{slug}}/neighbors?depth=2`, {slugs.Count:N0} random synthetic techniques",
                 Write("neighbors", slugs.Select(s => $"/api/v1/techniques/{s}/neighbors?depth=2")), double.NaN),
-            ("paths", $"`GET /api/v1/paths?from={{a}}&to={{b}}&maxHops=4`, {slugs.Count} random pairs of synthetic techniques",
+            ("paths", $"`GET /api/v1/paths?from={{a}}&to={{b}}&maxHops=4`, {slugs.Count:N0} random pairs of synthetic techniques",
                 Write("paths", slugs.Select(s => $"/api/v1/paths?from={s}&to={slugs[random.Next(slugs.Count)]}&maxHops=4")), 50),
         ];
+    }
+
+    /// <summary>One search text of the kinds people type, made from a synthetic name ("Sparse Feedback Alignment 78106", "稀疏反馈对齐 78106").</summary>
+    private static string SearchText(string nameEn, string nameZh, Random random)
+    {
+        var words = nameEn.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var word = words[random.Next(Math.Max(1, words.Length - 1))];
+        return random.Next(6) switch
+        {
+            0 when words.Length >= 3 => $"{words[1]} {words[2]}".ToLowerInvariant(),
+            1 => nameZh.Split(' ')[0][..Math.Min(4, nameZh.Split(' ')[0].Length)],
+            2 when word.Length > 4 => word[..4].ToLowerInvariant(),
+            3 when word.Length > 5 => (word[..2] + word[3..]).ToLowerInvariant(),
+            4 when words.Length >= 2 => $"{words[^2]} {words[^1]}".ToLowerInvariant(),
+            _ => $"{words[0]} {words[^1]}".ToLowerInvariant(),
+        };
     }
 
     private async Task<int> ProbeAsync(Uri server, string target)

@@ -246,8 +246,17 @@ public sealed class SearchIndex
                 continue;
             }
 
-            var ceiling = Math.Round((double)MatchQuality.Exact * Weight(field.Field) - 5 * fuzzyDistance, 1);
-            // The exclusion test comes after the cheaper bound: most candidates of a broad query stop at the bound.
+            var weight = Weight(field.Field);
+            if (!top.CouldEnter(Math.Round((double)MatchQuality.Exact * weight - 5 * fuzzyDistance, 1), this, field.Node))
+            {
+                continue;
+            }
+
+            // Then the best this field can still reach, from two cheap tests instead of the word-by-word
+            // classification. Once a page of a broad query is full of word matches in names, the thousands of other
+            // names matching by a word stop here: they could at most tie and come later in tie-break order.
+            var ceiling = Math.Round((double)BestPossible(field.Folded, query.Folded, fuzzyDistance) * weight - 5 * fuzzyDistance, 1);
+            // The exclusion test comes after the cheaper bounds: most candidates of a broad query stop at them.
             if (!top.CouldEnter(ceiling, this, field.Node) || (excluded is not null && excluded.Contains(node.Id)))
             {
                 continue;
@@ -263,6 +272,16 @@ public sealed class SearchIndex
             top.Offer(new Candidate(this, field.Node, node.Id, score, id, quality.Value, spans));
         }
     }
+
+    /// <summary>
+    /// An upper bound of what <see cref="Classify"/> can answer for this field: exact only if equal, a field prefix only
+    /// if it starts with the query, otherwise a word start at best; a typo match is never better than fuzzy.
+    /// </summary>
+    private static MatchQuality BestPossible(string text, string q, int fuzzyDistance) =>
+        fuzzyDistance > 0 ? MatchQuality.Fuzzy
+        : text == q ? MatchQuality.Exact
+        : text.StartsWith(q, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
+        : MatchQuality.WordStart;
 
     private static (MatchQuality? Quality, List<(int Start, int Length)> Spans) Classify(string text, string q, string[] tokens, int fuzzyDistance)
     {
