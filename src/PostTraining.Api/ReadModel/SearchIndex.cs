@@ -43,7 +43,8 @@ public sealed class SearchIndex
     private readonly IndexedField[] _fields;
     private readonly string[] _vocabulary;
     private readonly int[][] _wordPostings;
-    private readonly Dictionary<int, int[]> _vocabularyByLength;
+    /// <summary>Word ids by (length, number of digits): the two things that bound an edit distance cheaply.</summary>
+    private readonly Dictionary<(int Length, int Digits), int[]> _vocabularyByShape;
     private readonly Dictionary<string, int[]> _exact;
     private readonly Dictionary<uint, int[]> _grams;
 
@@ -137,8 +138,8 @@ public sealed class SearchIndex
 
         _vocabulary = words.Keys.Order(StringComparer.Ordinal).ToArray();
         _wordPostings = _vocabulary.Select(w => words[w].ToArray()).ToArray();
-        _vocabularyByLength = Enumerable.Range(0, _vocabulary.Length)
-            .GroupBy(i => _vocabulary[i].Length)
+        _vocabularyByShape = Enumerable.Range(0, _vocabulary.Length)
+            .GroupBy(i => (_vocabulary[i].Length, Digits(_vocabulary[i])))
             .ToDictionary(g => g.Key, g => g.ToArray());
         _exact = exact.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
         _grams = grams.ToDictionary(e => e.Key, e => e.Value.ToArray());
@@ -394,25 +395,32 @@ public sealed class SearchIndex
 
     private IEnumerable<(int[] FieldIds, int Distance)> FuzzyPostings(string token)
     {
-        if (token.Length < 4)
+        if (!SearchQuery.MayHaveTypos(token))
         {
             yield break;
         }
 
         var max = MaxTypos(token);
+        var digits = Digits(token);
+        // An edit changes a word's length by at most one and its count of digits by at most one, so only words within
+        // max of both can be close. The second bound keeps a word from being compared with every number in the
+        // vocabulary (hundreds of thousands at scale: ids, years, versions).
         for (var length = token.Length - max; length <= token.Length + max; length++)
         {
-            if (!_vocabularyByLength.TryGetValue(length, out var wordIds))
+            for (var d = Math.Max(0, digits - max); d <= digits + max; d++)
             {
-                continue;
-            }
-
-            foreach (var w in wordIds)
-            {
-                var d = TextFolding.BoundedLevenshtein(token, _vocabulary[w], max);
-                if (d > 0)
+                if (!_vocabularyByShape.TryGetValue((length, d), out var wordIds))
                 {
-                    yield return (_wordPostings[w], d);
+                    continue;
+                }
+
+                foreach (var w in wordIds)
+                {
+                    var distance = TextFolding.BoundedLevenshtein(token, _vocabulary[w], max);
+                    if (distance > 0)
+                    {
+                        yield return (_wordPostings[w], distance);
+                    }
                 }
             }
         }
@@ -513,6 +521,20 @@ public sealed class SearchIndex
         }
 
         return lo;
+    }
+
+    private static int Digits(string word)
+    {
+        var count = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static int MaxTypos(string token) => token.Length >= 8 ? 2 : 1;

@@ -27,8 +27,15 @@ internal sealed class SearchQuery
     /// <summary>Type-ahead mode: names, abbreviations, aliases and slugs only, from the start of a word, no typos.</summary>
     public bool PrefixOnly { get; }
 
-    /// <summary>Whether a typo phase could find anything: words of four letters or more, outside type-ahead mode.</summary>
-    public bool AllowsTypos => !PrefixOnly && Tokens.Any(t => t.Length >= 4);
+    /// <summary>Whether a typo phase could find anything: a word that may have typos, outside type-ahead mode.</summary>
+    public bool AllowsTypos => !PrefixOnly && Tokens.Any(MayHaveTypos);
+
+    /// <summary>
+    /// Words of four characters or more, without digits. A number (a year, an arXiv id, a version) one edit away is
+    /// another number, not a typo of it: "2305" must not find "2306". At scale the vocabulary holds hundreds of
+    /// thousands of them, which every typo lookup for a digit-bearing word would compare.
+    /// </summary>
+    public static bool MayHaveTypos(string token) => token.Length >= 4 && !token.Any(char.IsAsciiDigit);
 
     /// <summary>Null when nothing can match: an empty query after folding.</summary>
     public static SearchQuery? Parse(string query, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)

@@ -46,6 +46,17 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void NumbersAreMatchedAsTypedNotAsTypos()
+    {
+        // The slug arxiv-2305-18290 holds the word 2305; 2306 is one edit away but another paper's id, not a typo.
+        Assert.Contains(Find("2305"), h => h.Node.Slug == "arxiv-2305-18290");
+        Assert.Empty(Find("2306"));
+        Assert.DoesNotContain(Find("arxiv 18291"), h => h.Node.Slug == "arxiv-2305-18290");
+        // The word beside a number still tolerates its typo.
+        Assert.Contains(Find("arxv 2305"), h => h.Node.Slug == "arxiv-2305-18290" && h.Quality == MatchQuality.Fuzzy);
+    }
+
+    [Fact]
     public void FullWidthFormsAreFolded()
     {
         Assert.Equal("dpo", Find("ＤＰＯ")[0].Node.Slug);
