@@ -36,7 +36,7 @@ public sealed record ScaleRunResult(
 /// </summary>
 public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
 {
-    // Larger than what the API's per-snapshot caches hold (64 MiB of representations, 4,096 answers / 32 MiB), so
+    // Larger than what the API's per-snapshot caches hold (16 MiB of representations, 4,096 answers or 16 MiB), so
     // most requests do the work instead of finding it cached: the latencies are those of the read model itself.
     private const int SampleSize = 20_000;
     private readonly CancellationToken _ct = cleanup.Token;

@@ -48,6 +48,9 @@ public sealed class SearchIndex
     private readonly Dictionary<string, int[]> _exact;
     private readonly Dictionary<uint, int[]> _grams;
 
+    /// <summary>Merged postings of prefixes that start several words, made on first use.</summary>
+    private readonly BoundedCache<int[]> _prefixPostings = new(16_384, 32L << 20, ids => 4L * ids.Length + 64);
+
     public SearchIndex(IEnumerable<SnapshotNode> nodes)
     {
         // Fields are numbered in the order ties are broken (kind, depth, slug), a node's fields together: scanning
@@ -379,18 +382,23 @@ public sealed class SearchIndex
             hi++;
         }
 
-        if (hi - lo == 1)
+        if (hi - lo <= 1)
         {
-            return _wordPostings[lo];
+            return hi == lo ? [] : _wordPostings[lo];
         }
 
-        var ids = new List<int>();
-        for (var i = lo; i < hi; i++)
+        // A short prefix ("adap", "opt") merges the postings of every word it starts, tens of thousands of ids at
+        // scale, and type-ahead sends the same prefixes over and over: the merged list is kept with the index.
+        return _prefixPostings.GetOrAdd(token, () =>
         {
-            ids.AddRange(_wordPostings[i]);
-        }
+            var ids = new List<int>();
+            for (var i = lo; i < hi; i++)
+            {
+                ids.AddRange(_wordPostings[i]);
+            }
 
-        return SortedDistinct(ids);
+            return SortedDistinct(ids);
+        });
     }
 
     private IEnumerable<(int[] FieldIds, int Distance)> FuzzyPostings(string token)

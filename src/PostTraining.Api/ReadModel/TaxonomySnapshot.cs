@@ -24,10 +24,14 @@ public sealed class TaxonomySnapshot
     public const int MaxCachedDetails = 65_536;
 
     /// <summary>Most bytes of answers one snapshot keeps.</summary>
-    public const long MaxCachedAnswerBytes = 32L << 20;
+    public const long MaxCachedAnswerBytes = 16L << 20;
 
-    /// <summary>Most bytes of entity representations one snapshot keeps: 65,536 details of 7 KB would be 450 MB.</summary>
-    public const long MaxCachedDetailBytes = 64L << 20;
+    /// <summary>
+    /// Most bytes of entity representations one snapshot keeps (65,536 details of 7 KB would be 450 MB). Small on purpose:
+    /// under a crawl every entry is soon evicted, and entries that live long enough to reach gen2 before they go grew the
+    /// process past 1.5 GB at 400k nodes; 16 MiB still holds a thousand or more hot details.
+    /// </summary>
+    public const long MaxCachedDetailBytes = 16L << 20;
 
     private readonly BoundedCache<Http.CachedBody> _answers = new(MaxCachedAnswers, MaxCachedAnswerBytes, CachedSize);
     private readonly BoundedCache<Http.CachedBody> _details = new(MaxCachedDetails, MaxCachedDetailBytes, CachedSize);
