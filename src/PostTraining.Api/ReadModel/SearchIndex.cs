@@ -51,6 +51,10 @@ public sealed class SearchIndex
     /// <summary>Merged postings of prefixes that start several words, made on first use.</summary>
     private readonly BoundedCache<int[]> _prefixPostings = new(16_384, 32L << 20, ids => 4L * ids.Length + 64);
 
+    /// <summary>Typo expansions of query words (<see cref="TypoExpansion"/>), made on first use.</summary>
+    private readonly BoundedCache<TypoReach> _typoExpansions =
+        new(16_384, 32L << 20, e => 4L * e.Ids.Length + 24L * e.Distance.Count + 128);
+
     public SearchIndex(IEnumerable<SnapshotNode> nodes)
     {
         // Fields are numbered in the order ties are broken (kind, depth, slug), a node's fields together: scanning
@@ -177,26 +181,42 @@ public sealed class SearchIndex
     /// </summary>
     internal void ScanTypos(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
     {
-        var distance = new Dictionary<int, int>();
-        var perToken = new List<int[]>();
+        var perToken = new List<int[]>(query.Tokens.Length + query.Runs.Length);
+        var distances = new List<Dictionary<int, int>>(query.Tokens.Length);
         foreach (var token in query.Tokens)
         {
-            var ids = new List<int>(PrefixPostings(token));
-            foreach (var (fieldIds, d) in FuzzyPostings(token))
-            {
-                foreach (var id in fieldIds)
-                {
-                    ids.Add(id);
-                    distance[id] = distance.TryGetValue(id, out var old) ? Math.Min(old, d) : d;
-                }
-            }
-
-            perToken.Add(SortedDistinct(ids));
+            var expansion = TypoExpansion(token);
+            perToken.Add(expansion.Ids);
+            distances.Add(expansion.Distance);
         }
 
         perToken.AddRange(query.Runs.Select(RunPostings));
-        Scan(top, Intersect(perToken), distance, query, excluded);
+        Scan(top, Intersect(perToken), distances, query, excluded);
     }
+
+    /// <summary>
+    /// The fields a query word reaches with typos allowed: those it starts a word of, and those with a word a few edits
+    /// away (their distance: the smallest over the field's words). Deterministic for an index, costly for a common word
+    /// (tens of thousands of ids at scale) and the same words come back in query after query, so it is kept with the
+    /// index like the merged prefix postings: a query then allocates nothing of that size.
+    /// </summary>
+    private TypoReach TypoExpansion(string token) => _typoExpansions.GetOrAdd(token, () =>
+    {
+        var distance = new Dictionary<int, int>();
+        var prefix = PrefixPostings(token);
+        var ids = new List<int>(prefix.Length);
+        ids.AddRange(prefix);
+        foreach (var (fieldIds, d) in FuzzyPostings(token))
+        {
+            foreach (var id in fieldIds)
+            {
+                ids.Add(id);
+                distance[id] = distance.TryGetValue(id, out var old) ? Math.Min(old, d) : d;
+            }
+        }
+
+        return new TypoReach(SortedDistinct(ids), distance);
+    });
 
     /// <summary>The hit a ranked candidate of this index becomes, for the node it resolved to in the current snapshot.</summary>
     internal SearchHit ToHit(Candidate candidate, SnapshotNode node)
@@ -231,14 +251,14 @@ public sealed class SearchIndex
     /// <summary>
     /// Scores candidate fields (ids ascending, i.e. in tie-break order) into the bounded page. A field that cannot beat
     /// the page's last hit even with an exact match is skipped unclassified, which is what keeps a query matching tens
-    /// of thousands of fields cheap. With <paramref name="distance"/> only fields matched by a typo are scored.
+    /// of thousands of fields cheap. With <paramref name="distances"/> only fields matched by a typo are scored.
     /// </summary>
-    private void Scan(TopHits top, int[] candidates, Dictionary<int, int>? distance, SearchQuery query, IReadOnlySet<long>? excluded)
+    private void Scan(TopHits top, int[] candidates, List<Dictionary<int, int>>? distances, SearchQuery query, IReadOnlySet<long>? excluded)
     {
         foreach (var id in candidates)
         {
             var fuzzyDistance = 0;
-            if (distance is not null && !distance.TryGetValue(id, out fuzzyDistance))
+            if (distances is not null && (fuzzyDistance = TypoDistance(distances, id)) == 0)
             {
                 continue;
             }
@@ -275,6 +295,21 @@ public sealed class SearchIndex
             var score = Math.Round((double)quality.Value * Weight(field.Field) - 5 * fuzzyDistance, 1);
             top.Offer(new Candidate(this, field.Node, node.Id, score, id, quality.Value, spans));
         }
+    }
+
+    /// <summary>The smallest distance at which any query word reached the field by a typo; 0 when none did.</summary>
+    private static int TypoDistance(List<Dictionary<int, int>> distances, int id)
+    {
+        var best = 0;
+        foreach (var distance in distances)
+        {
+            if (distance.TryGetValue(id, out var d) && (best == 0 || d < best))
+            {
+                best = d;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -465,36 +500,55 @@ public sealed class SearchIndex
         }
 
         sets.Sort((a, b) => a.Length.CompareTo(b.Length));
-        var result = sets[0];
-        for (var s = 1; s < sets.Count && result.Length > 0; s++)
+        if (sets.Count == 1)
         {
-            var other = sets[s];
-            var kept = new List<int>(result.Length);
-            int i = 0, j = 0;
-            while (i < result.Length && j < other.Length)
-            {
-                if (result[i] == other[j])
-                {
-                    kept.Add(result[i]);
-                    i++;
-                    j++;
-                }
-                else if (result[i] < other[j])
-                {
-                    i++;
-                }
-                else
-                {
-                    // Skip ahead by binary search: a short list against a long one costs log(n) per element.
-                    var found = Array.BinarySearch(other, j, other.Length - j, result[i]);
-                    j = found >= 0 ? found : ~found;
-                }
-            }
-
-            result = kept.ToArray();
+            return sets[0];
         }
 
-        return result;
+        // The running intersection lives in pooled buffers (it starts as large as the smallest list, tens of
+        // thousands of ids for common words); only the final result, usually far smaller, is a new array.
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var buffer = pool.Rent(sets[0].Length);
+        var spare = pool.Rent(sets[0].Length);
+        try
+        {
+            sets[0].CopyTo(buffer, 0);
+            var count = sets[0].Length;
+            for (var s = 1; s < sets.Count && count > 0; s++)
+            {
+                var other = sets[s];
+                var kept = 0;
+                int i = 0, j = 0;
+                while (i < count && j < other.Length)
+                {
+                    if (buffer[i] == other[j])
+                    {
+                        spare[kept++] = buffer[i];
+                        i++;
+                        j++;
+                    }
+                    else if (buffer[i] < other[j])
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        // Skip ahead by binary search: a short list against a long one costs log(n) per element.
+                        var found = Array.BinarySearch(other, j, other.Length - j, buffer[i]);
+                        j = found >= 0 ? found : ~found;
+                    }
+                }
+
+                (buffer, spare, count) = (spare, buffer, kept);
+            }
+
+            return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            pool.Return(buffer);
+            pool.Return(spare);
+        }
     }
 
     private static int[] SortedDistinct(List<int> ids)
@@ -589,6 +643,9 @@ public sealed class SearchIndex
             list.Add(id);
         }
     }
+
+    /// <summary>The fields a word reaches with typos allowed, and the distance of those reached only by a typo.</summary>
+    private sealed record TypoReach(int[] Ids, Dictionary<int, int> Distance);
 
     /// <summary>What ranking needs of a node: its id (to resolve it in the current snapshot) and its tie-break key.</summary>
     private readonly record struct IndexedNode(long Id, NodeKind Kind, int Depth, string Slug);

@@ -8,21 +8,22 @@ namespace PostTraining.Api.ReadModel;
 /// </summary>
 public sealed class SnapshotNode
 {
-    // Created on first use: at 400k nodes most lists stay empty (a reference has no children, formulas or edges),
-    // and six empty lists per node were 2.4 million objects for the GC to trace.
-    private List<SnapshotNode>? _children;
-    private List<SnapshotEdge>? _outgoing;
-    private List<SnapshotEdge>? _incoming;
-    private List<SnapshotNode>? _formulas;
-    private List<ReferenceLink>? _references;
-    private List<ReferenceLink>? _citedBy;
+    // Each link list is a List<T> while the builder fills it, then an array of exactly its size (Freeze): at 400k nodes
+    // the lists' spare capacity and the List objects themselves were some 50 MB. Created on first use: most stay empty
+    // (a reference has no children, formulas or edges), and six empty lists per node were 2.4 million objects.
+    private IReadOnlyList<SnapshotNode>? _children;
+    private IReadOnlyList<SnapshotEdge>? _outgoing;
+    private IReadOnlyList<SnapshotEdge>? _incoming;
+    private IReadOnlyList<SnapshotNode>? _formulas;
+    private IReadOnlyList<ReferenceLink>? _references;
+    private IReadOnlyList<ReferenceLink>? _citedBy;
 
-    internal List<SnapshotNode> ChildList => _children ??= [];
-    internal List<SnapshotEdge> OutgoingList => _outgoing ??= [];
-    internal List<SnapshotEdge> IncomingList => _incoming ??= [];
-    internal List<SnapshotNode> FormulaList => _formulas ??= [];
-    internal List<ReferenceLink> ReferenceList => _references ??= [];
-    internal List<ReferenceLink> CitedByList => _citedBy ??= [];
+    internal List<SnapshotNode> ChildList => Building(ref _children);
+    internal List<SnapshotEdge> OutgoingList => Building(ref _outgoing);
+    internal List<SnapshotEdge> IncomingList => Building(ref _incoming);
+    internal List<SnapshotNode> FormulaList => Building(ref _formulas);
+    internal List<ReferenceLink> ReferenceList => Building(ref _references);
+    internal List<ReferenceLink> CitedByList => Building(ref _citedBy);
 
     internal SnapshotNode(NodeRow row)
     {
@@ -54,26 +55,51 @@ public sealed class SnapshotNode
     public SnapshotNode? Technique { get; internal set; }
 
     /// <summary>Children in the node's own tree, in source order; for a paradigm, its top-level techniques.</summary>
-    public IReadOnlyList<SnapshotNode> Children => (IReadOnlyList<SnapshotNode>?)_children ?? [];
-    public IReadOnlyList<SnapshotEdge> Outgoing => (IReadOnlyList<SnapshotEdge>?)_outgoing ?? [];
-    public IReadOnlyList<SnapshotEdge> Incoming => (IReadOnlyList<SnapshotEdge>?)_incoming ?? [];
+    public IReadOnlyList<SnapshotNode> Children => _children ?? [];
+    public IReadOnlyList<SnapshotEdge> Outgoing => _outgoing ?? [];
+    public IReadOnlyList<SnapshotEdge> Incoming => _incoming ?? [];
 
     /// <summary>Formulas of a technique.</summary>
-    public IReadOnlyList<SnapshotNode> Formulas => (IReadOnlyList<SnapshotNode>?)_formulas ?? [];
+    public IReadOnlyList<SnapshotNode> Formulas => _formulas ?? [];
 
     /// <summary>A technique's references (with the role each plays for it).</summary>
-    public IReadOnlyList<ReferenceLink> References => (IReadOnlyList<ReferenceLink>?)_references ?? [];
+    public IReadOnlyList<ReferenceLink> References => _references ?? [];
 
     /// <summary>A reference's techniques (with the role it plays for each).</summary>
-    public IReadOnlyList<ReferenceLink> CitedBy => (IReadOnlyList<ReferenceLink>?)_citedBy ?? [];
+    public IReadOnlyList<ReferenceLink> CitedBy => _citedBy ?? [];
 
-    /// <summary>Sorts the lists that exist, once, while building; empty ones are never created.</summary>
-    internal void SortLinks(Comparison<SnapshotNode> bySourceOrder, Comparison<ReferenceLink> references, Comparison<ReferenceLink> citedBy)
+    /// <summary>
+    /// Sorts the lists that exist and turns each into an array of its size, once, at the end of the build; empty ones
+    /// are never created. The builder's list accessors must not be used after this.
+    /// </summary>
+    internal void Freeze(Comparison<SnapshotNode> bySourceOrder, Comparison<ReferenceLink> references, Comparison<ReferenceLink> citedBy)
     {
-        _children?.Sort(bySourceOrder);
-        _formulas?.Sort(bySourceOrder);
-        _references?.Sort(references);
-        _citedBy?.Sort(citedBy);
+        _children = Frozen(_children, bySourceOrder);
+        _formulas = Frozen(_formulas, bySourceOrder);
+        _references = Frozen(_references, references);
+        _citedBy = Frozen(_citedBy, citedBy);
+        _outgoing = Frozen(_outgoing, null);
+        _incoming = Frozen(_incoming, null);
+    }
+
+    private static List<T> Building<T>(ref IReadOnlyList<T>? field) =>
+        field as List<T> ?? (List<T>)(field ??= new List<T>());
+
+    private static T[]? Frozen<T>(IReadOnlyList<T>? field, Comparison<T>? order)
+    {
+        if (field is not List<T> list)
+        {
+            return (T[]?)field;
+        }
+
+        var array = list.ToArray();
+        if (order is not null)
+        {
+            // List.Sort is Array.Sort underneath: the same order the lists had before.
+            Array.Sort(array, order);
+        }
+
+        return array;
     }
 
     /// <summary>Ancestors from the root down to the parent.</summary>
@@ -116,8 +142,8 @@ public sealed class SnapshotNode
     public override string ToString() => Key;
 }
 
-/// <summary>A technique-reference link seen from either end: <see cref="Other"/> is the reference or the technique.</summary>
-public sealed record ReferenceLink(SnapshotNode Other, ReferenceRole Role);
+/// <summary>A technique-reference link seen from either end: <see cref="Other"/> is the reference or the technique. A struct: 600k of them at scale.</summary>
+public readonly record struct ReferenceLink(SnapshotNode Other, ReferenceRole Role);
 
 /// <summary>A relationship with its ends and type resolved.</summary>
 public sealed class SnapshotEdge(RelationshipRow row, RelationTypeRow type, SnapshotNode source, SnapshotNode target)

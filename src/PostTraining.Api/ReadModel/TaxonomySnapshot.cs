@@ -247,7 +247,7 @@ public sealed class TaxonomySnapshot
         Comparison<ReferenceLink> byTechnique = (a, b) => string.CompareOrdinal(a.Other.Slug, b.Other.Slug);
         foreach (var node in byId.Values)
         {
-            node.SortLinks(BySourceOrder, byReference, byTechnique);
+            node.Freeze(BySourceOrder, byReference, byTechnique);
         }
 
         var byKind = byId.Values

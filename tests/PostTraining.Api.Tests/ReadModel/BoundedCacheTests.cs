@@ -41,4 +41,34 @@ public sealed class BoundedCacheTests
         Assert.Same(first, cache.GetOrAdd("dpo", () => throw new InvalidOperationException("made twice")));
         Assert.Equal(10, cache.Bytes);
     }
+
+    [Fact]
+    public void WhileAlmostEveryLookupMissesOnlyOneMissInEightIsKeptUntilHitsComeBack()
+    {
+        var cache = new BoundedCache<byte[]>(capacity: 100_000, maxBytes: 1L << 30, size: b => b.Length);
+        // A crawler: one window of distinct keys, every lookup a miss. All are kept until the window ends.
+        for (var i = 0; i < BoundedCache<byte[]>.Window; i++)
+        {
+            cache.GetOrAdd($"crawl {i}", () => new byte[1]);
+        }
+
+        Assert.True(cache.Throttled);
+        var before = cache.Count;
+        for (var i = 0; i < 800; i++)
+        {
+            cache.GetOrAdd($"more {i}", () => new byte[1]);
+        }
+
+        Assert.Equal(800 / BoundedCache<byte[]>.ThrottledAdmission, cache.Count - before);
+
+        // Clients that repeat their keys again: the window's hit rate ends the throttling.
+        for (var i = 0; i < BoundedCache<byte[]>.Window; i++)
+        {
+            cache.GetOrAdd($"crawl {i % 100}", () => new byte[1]);
+        }
+
+        Assert.False(cache.Throttled);
+        cache.GetOrAdd("new", () => new byte[1]);
+        Assert.Same(cache.GetOrAdd("new", () => new byte[1]), cache.GetOrAdd("new", () => throw new InvalidOperationException("made twice")));
+    }
 }
