@@ -51,9 +51,7 @@ public sealed class SearchIndex
     /// <summary>Merged postings of prefixes that start several words, made on first use.</summary>
     private readonly BoundedCache<int[]> _prefixPostings = new(16_384, 32L << 20, ids => 4L * ids.Length + 64);
 
-    /// <summary>Typo expansions of query words (<see cref="TypoExpansion"/>), made on first use.</summary>
-    private readonly BoundedCache<TypoReach> _typoExpansions =
-        new(16_384, 32L << 20, e => 4L * e.Ids.Length + 24L * e.Distance.Count + 128);
+    private static readonly Dictionary<int, int> NoTypos = [];
 
     public SearchIndex(IEnumerable<SnapshotNode> nodes)
     {
@@ -196,17 +194,23 @@ public sealed class SearchIndex
 
     /// <summary>
     /// The fields a query word reaches with typos allowed: those it starts a word of, and those with a word a few edits
-    /// away (their distance: the smallest over the field's words). Deterministic for an index, costly for a common word
-    /// (tens of thousands of ids at scale) and the same words come back in query after query, so it is kept with the
-    /// index like the merged prefix postings: a query then allocates nothing of that size.
+    /// away (their distance: the smallest over the field's words). A word with no near miss in the vocabulary (most,
+    /// and every number) reaches just its prefix postings, which are shared, not copied.
     /// </summary>
-    private TypoReach TypoExpansion(string token) => _typoExpansions.GetOrAdd(token, () =>
+    private TypoReach TypoExpansion(string token)
     {
-        var distance = new Dictionary<int, int>();
+        var fuzzy = FuzzyPostings(token).ToList();
         var prefix = PrefixPostings(token);
-        var ids = new List<int>(prefix.Length);
+        if (fuzzy.Count == 0)
+        {
+            return new TypoReach(prefix, NoTypos);
+        }
+
+        var reached = fuzzy.Sum(f => f.FieldIds.Length);
+        var distance = new Dictionary<int, int>(reached);
+        var ids = new List<int>(prefix.Length + reached);
         ids.AddRange(prefix);
-        foreach (var (fieldIds, d) in FuzzyPostings(token))
+        foreach (var (fieldIds, d) in fuzzy)
         {
             foreach (var id in fieldIds)
             {
@@ -216,7 +220,7 @@ public sealed class SearchIndex
         }
 
         return new TypoReach(SortedDistinct(ids), distance);
-    });
+    }
 
     /// <summary>The hit a ranked candidate of this index becomes, for the node it resolved to in the current snapshot.</summary>
     internal SearchHit ToHit(Candidate candidate, SnapshotNode node)
