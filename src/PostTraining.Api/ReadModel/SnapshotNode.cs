@@ -8,28 +8,29 @@ namespace PostTraining.Api.ReadModel;
 /// </summary>
 public sealed class SnapshotNode
 {
-    // Each link list is a List<T> while the builder fills it, then an array of exactly its size (Freeze): at 400k nodes
-    // the lists' spare capacity and the List objects themselves were some 50 MB. Created on first use: most stay empty
-    // (a reference has no children, formulas or edges), and six empty lists per node were 2.4 million objects.
+    // Children and formulas are a List<T> while the builder fills them, then an array of exactly their size (Freeze).
+    // Edges and reference links, millions at scale, are counted first and go straight into arrays of their size
+    // (SetLinks): no List objects, no growth copies, no spare capacity. Missing lists stay null: most nodes have no
+    // children, formulas or edges, and six empty lists per node were 2.4 million objects at 400k nodes.
     private IReadOnlyList<SnapshotNode>? _children;
-    private IReadOnlyList<SnapshotEdge>? _outgoing;
-    private IReadOnlyList<SnapshotEdge>? _incoming;
+    private SnapshotEdge[]? _outgoing;
+    private SnapshotEdge[]? _incoming;
     private IReadOnlyList<SnapshotNode>? _formulas;
-    private IReadOnlyList<ReferenceLink>? _references;
-    private IReadOnlyList<ReferenceLink>? _citedBy;
+    private ReferenceLink[]? _references;
+    private ReferenceLink[]? _citedBy;
 
     internal List<SnapshotNode> ChildList => Building(ref _children);
-    internal List<SnapshotEdge> OutgoingList => Building(ref _outgoing);
-    internal List<SnapshotEdge> IncomingList => Building(ref _incoming);
     internal List<SnapshotNode> FormulaList => Building(ref _formulas);
-    internal List<ReferenceLink> ReferenceList => Building(ref _references);
-    internal List<ReferenceLink> CitedByList => Building(ref _citedBy);
 
-    internal SnapshotNode(NodeRow row)
+    internal SnapshotNode(NodeRow row, int index)
     {
         Row = row;
+        Index = index;
         KindName = NodeKinds.Name(row.Kind);
     }
+
+    /// <summary>The node's position in the snapshot's build, for the builder's per-node counters.</summary>
+    internal int Index { get; }
 
     public NodeRow Row { get; }
     public long Id => Row.Id;
@@ -68,24 +69,38 @@ public sealed class SnapshotNode
     /// <summary>A reference's techniques (with the role it plays for each).</summary>
     public IReadOnlyList<ReferenceLink> CitedBy => _citedBy ?? [];
 
+    /// <summary>The builder's arrays of edges and reference links, each filled to its size.</summary>
+    internal void SetLinks(SnapshotEdge[]? outgoing, SnapshotEdge[]? incoming, ReferenceLink[]? references, ReferenceLink[]? citedBy)
+    {
+        _outgoing = outgoing;
+        _incoming = incoming;
+        _references = references;
+        _citedBy = citedBy;
+    }
+
     /// <summary>
-    /// Sorts the lists that exist and turns each into an array of its size, once, at the end of the build; empty ones
-    /// are never created. The builder's list accessors must not be used after this.
+    /// Sorts the lists that exist and turns the builder's lists into arrays of their size, once, at the end of the
+    /// build; empty ones are never created. <see cref="ChildList"/> and <see cref="FormulaList"/> must not be used after.
     /// </summary>
     internal void Freeze(Comparison<SnapshotNode> bySourceOrder, Comparison<ReferenceLink> references, Comparison<ReferenceLink> citedBy)
     {
         _children = Frozen(_children, bySourceOrder);
         _formulas = Frozen(_formulas, bySourceOrder);
-        _references = Frozen(_references, references);
-        _citedBy = Frozen(_citedBy, citedBy);
-        _outgoing = Frozen(_outgoing, null);
-        _incoming = Frozen(_incoming, null);
+        if (_references is { Length: > 1 })
+        {
+            Array.Sort(_references, references);
+        }
+
+        if (_citedBy is { Length: > 1 })
+        {
+            Array.Sort(_citedBy, citedBy);
+        }
     }
 
     private static List<T> Building<T>(ref IReadOnlyList<T>? field) =>
         field as List<T> ?? (List<T>)(field ??= new List<T>());
 
-    private static T[]? Frozen<T>(IReadOnlyList<T>? field, Comparison<T>? order)
+    private static T[]? Frozen<T>(IReadOnlyList<T>? field, Comparison<T> order)
     {
         if (field is not List<T> list)
         {
@@ -93,12 +108,8 @@ public sealed class SnapshotNode
         }
 
         var array = list.ToArray();
-        if (order is not null)
-        {
-            // List.Sort is Array.Sort underneath: the same order the lists had before.
-            Array.Sort(array, order);
-        }
-
+        // List.Sort is Array.Sort underneath: the same order the lists had before.
+        Array.Sort(array, order);
         return array;
     }
 

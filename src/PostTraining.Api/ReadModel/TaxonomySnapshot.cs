@@ -190,9 +190,9 @@ public sealed class TaxonomySnapshot
         SnapshotSource source, long generation = 1, long changeMark = 0, Func<TaxonomySnapshot, SnapshotSearch>? search = null)
     {
         var byId = new Dictionary<long, SnapshotNode>(source.Nodes.Count);
-        foreach (var row in source.Nodes)
+        for (var i = 0; i < source.Nodes.Count; i++)
         {
-            byId[row.Id] = new SnapshotNode(row);
+            byId[source.Nodes[i].Id] = new SnapshotNode(source.Nodes[i], i);
         }
 
         foreach (var node in byId.Values)
@@ -219,28 +219,64 @@ public sealed class TaxonomySnapshot
             }
         }
 
+        // Links and edges are resolved once, counted per node, then placed into arrays of exactly each node's count.
+        var count = source.Nodes.Count;
+        var references = new int[count];
+        var citedBy = new int[count];
+        var links = new List<(SnapshotNode Technique, SnapshotNode Reference, ReferenceRole Role)>(source.TechniqueReferences.Count);
         foreach (var link in source.TechniqueReferences)
         {
             if (byId.TryGetValue(link.TechniqueId, out var technique) && byId.TryGetValue(link.ReferenceId, out var reference))
             {
-                technique.ReferenceList.Add(new ReferenceLink(reference, link.Role));
-                reference.CitedByList.Add(new ReferenceLink(technique, link.Role));
+                links.Add((technique, reference, link.Role));
+                references[technique.Index]++;
+                citedBy[reference.Index]++;
             }
         }
 
         var types = source.RelationTypes.ToDictionary(t => t.Id);
         var edges = new List<SnapshotEdge>(source.Relationships.Count);
+        var outgoing = new int[count];
+        var incoming = new int[count];
         // The loader reads them in id order already; sorting a million rows again is only for hand-made sources.
         var relationshipRows = IsSortedById(source.Relationships) ? source.Relationships : source.Relationships.OrderBy(r => r.Id).ToArray();
         foreach (var row in relationshipRows)
         {
             if (types.TryGetValue(row.TypeId, out var type) && byId.TryGetValue(row.SourceId, out var from) && byId.TryGetValue(row.TargetId, out var to))
             {
-                var edge = new SnapshotEdge(row, type, from, to);
-                edges.Add(edge);
-                from.OutgoingList.Add(edge);
-                to.IncomingList.Add(edge);
+                edges.Add(new SnapshotEdge(row, type, from, to));
+                outgoing[from.Index]++;
+                incoming[to.Index]++;
             }
+        }
+
+        var outArrays = new SnapshotEdge[count][];
+        var inArrays = new SnapshotEdge[count][];
+        var referenceArrays = new ReferenceLink[count][];
+        var citedByArrays = new ReferenceLink[count][];
+        foreach (var node in byId.Values)
+        {
+            var i = node.Index;
+            node.SetLinks(
+                outArrays[i] = outgoing[i] == 0 ? null! : new SnapshotEdge[outgoing[i]],
+                inArrays[i] = incoming[i] == 0 ? null! : new SnapshotEdge[incoming[i]],
+                referenceArrays[i] = references[i] == 0 ? null! : new ReferenceLink[references[i]],
+                citedByArrays[i] = citedBy[i] == 0 ? null! : new ReferenceLink[citedBy[i]]);
+        }
+
+        // Filled back to front from the counts, walking backwards: each array ends up in id (or source) order.
+        for (var e = edges.Count - 1; e >= 0; e--)
+        {
+            var edge = edges[e];
+            outArrays[edge.Source.Index][--outgoing[edge.Source.Index]] = edge;
+            inArrays[edge.Target.Index][--incoming[edge.Target.Index]] = edge;
+        }
+
+        for (var l = links.Count - 1; l >= 0; l--)
+        {
+            var (technique, reference, role) = links[l];
+            referenceArrays[technique.Index][--references[technique.Index]] = new ReferenceLink(reference, role);
+            citedByArrays[reference.Index][--citedBy[reference.Index]] = new ReferenceLink(technique, role);
         }
 
         Comparison<ReferenceLink> byReference = (a, b) => CompareReferences(a.Other, b.Other);
