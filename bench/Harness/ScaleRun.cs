@@ -251,10 +251,11 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
     {
         var words = nameEn.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var word = words[random.Next(Math.Max(1, words.Length - 1))];
+        var chinese = nameZh.Split(' ')[0];
         return random.Next(6) switch
         {
             0 when words.Length >= 3 => $"{words[1]} {words[2]}".ToLowerInvariant(),
-            1 => nameZh.Split(' ')[0][..Math.Min(4, nameZh.Split(' ')[0].Length)],
+            1 => chinese[..Math.Min(4, chinese.Length)],
             2 when word.Length > 4 => word[..4].ToLowerInvariant(),
             3 when word.Length > 5 => (word[..2] + word[3..]).ToLowerInvariant(),
             4 when words.Length >= 2 => $"{words[^2]} {words[^1]}".ToLowerInvariant(),

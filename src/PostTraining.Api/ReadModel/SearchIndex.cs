@@ -152,8 +152,6 @@ public sealed class SearchIndex
 
     public int FieldCount => _fields.Length;
 
-    public int NodeCount => _nodes.Length;
-
     /// <summary>
     /// The exact and prefix phase: every field whose words start with each query word and that holds each CJK run (a
     /// query without either: fields equal to it), scored into <paramref name="top"/>. Fields of nodes in
@@ -296,7 +294,7 @@ public sealed class SearchIndex
                 continue;
             }
 
-            var score = Math.Round((double)quality.Value * Weight(field.Field) - 5 * fuzzyDistance, 1);
+            var score = Math.Round((double)quality.Value * weight - 5 * fuzzyDistance, 1);
             top.Offer(new Candidate(this, field.Node, node.Id, score, id, quality.Value, spans));
         }
     }

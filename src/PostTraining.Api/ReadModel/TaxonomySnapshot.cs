@@ -250,33 +250,32 @@ public sealed class TaxonomySnapshot
             }
         }
 
-        var outArrays = new SnapshotEdge[count][];
-        var inArrays = new SnapshotEdge[count][];
-        var referenceArrays = new ReferenceLink[count][];
-        var citedByArrays = new ReferenceLink[count][];
-        foreach (var node in byId.Values)
-        {
-            var i = node.Index;
-            node.SetLinks(
-                outArrays[i] = outgoing[i] == 0 ? null! : new SnapshotEdge[outgoing[i]],
-                inArrays[i] = incoming[i] == 0 ? null! : new SnapshotEdge[incoming[i]],
-                referenceArrays[i] = references[i] == 0 ? null! : new ReferenceLink[references[i]],
-                citedByArrays[i] = citedBy[i] == 0 ? null! : new ReferenceLink[citedBy[i]]);
-        }
+        // Arrays only for the nodes that have such links (a node with none keeps null: no empty array per node).
+        var outArrays = Sized<SnapshotEdge>(outgoing);
+        var inArrays = Sized<SnapshotEdge>(incoming);
+        var referenceArrays = Sized<ReferenceLink>(references);
+        var citedByArrays = Sized<ReferenceLink>(citedBy);
 
-        // Filled back to front from the counts, walking backwards: each array ends up in id (or source) order.
+        // Filled back to front from the counts, walking backwards: each array ends up in id (or source) order. A node
+        // reached here has a count above zero, so its array exists.
         for (var e = edges.Count - 1; e >= 0; e--)
         {
             var edge = edges[e];
-            outArrays[edge.Source.Index][--outgoing[edge.Source.Index]] = edge;
-            inArrays[edge.Target.Index][--incoming[edge.Target.Index]] = edge;
+            outArrays[edge.Source.Index]![--outgoing[edge.Source.Index]] = edge;
+            inArrays[edge.Target.Index]![--incoming[edge.Target.Index]] = edge;
         }
 
         for (var l = links.Count - 1; l >= 0; l--)
         {
             var (technique, reference, role) = links[l];
-            referenceArrays[technique.Index][--references[technique.Index]] = new ReferenceLink(reference, role);
-            citedByArrays[reference.Index][--citedBy[reference.Index]] = new ReferenceLink(technique, role);
+            referenceArrays[technique.Index]![--references[technique.Index]] = new ReferenceLink(reference, role);
+            citedByArrays[reference.Index]![--citedBy[reference.Index]] = new ReferenceLink(technique, role);
+        }
+
+        foreach (var node in byId.Values)
+        {
+            var i = node.Index;
+            node.SetLinks(outArrays[i], inArrays[i], referenceArrays[i], citedByArrays[i]);
         }
 
         Comparison<ReferenceLink> byReference = (a, b) => CompareReferences(a.Other, b.Other);
@@ -323,6 +322,18 @@ public sealed class TaxonomySnapshot
             source.RelationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray(),
             edges,
             search);
+    }
+
+    /// <summary>For each node index, an array of its count of links, or null for none.</summary>
+    private static T[]?[] Sized<T>(int[] counts)
+    {
+        var arrays = new T[]?[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            arrays[i] = counts[i] == 0 ? null : new T[counts[i]];
+        }
+
+        return arrays;
     }
 
     private static bool IsSortedById(IReadOnlyList<RelationshipRow> rows)
