@@ -22,11 +22,14 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
         r.Language,
         EntityStates.Text(r.DescriptionEn, r.DescriptionZh),
         r.Position,
-        r.Verified));
+        r.Verified,
+        r.Doi,
+        r.AuthorsTruncated));
 
     public ReferenceInput Validate(ReferenceInput input, ValidationErrors errors)
     {
         var arxivId = InputValidation.Validate(input, errors);
+        var doi = Rules.Doi(errors, "doi", input.Doi);
         if (errors.HasErrors)
         {
             return input;
@@ -34,7 +37,7 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
 
         var slug = input.Slug ?? DeriveSlug(arxivId, input.Title!);
         Rules.Slug(errors, "slug", slug);
-        return input with { ArxivId = arxivId, Slug = slug };
+        return input with { ArxivId = arxivId, Doi = doi, Slug = slug };
     }
 
     public Task<IResult?> ApplyAsync(WriteScope scope, Reference r, ReferenceInput input, bool isNew)
@@ -47,6 +50,8 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
         r.Url = input.Url;
         r.ArxivId = input.ArxivId;
         r.Language = input.Language;
+        r.Doi = input.Doi;
+        r.AuthorsTruncated = input.AuthorsTruncated ?? false;
         (r.DescriptionEn, r.DescriptionZh) = (input.Description?.En, input.Description?.Zh);
         r.Position = input.Position ?? r.Position;
         r.Verified = input.Verified ?? true;
