@@ -182,6 +182,9 @@ TRL_TRAINER_TECHNIQUE = {
 LINEAGE_PARENTS = {"GRPO": "grpo", "DPO": "dpo", "PPO": "ppo", "LoRA": "lora", "RLOO": "rloo", "REINFORCE": "reinforce",
                    "SimPO": "simpo", "GKD": "gkd", "KTO": "kto", "RLHF": "rlhf", "SFT": "sft"}
 
+# Links of the awesome list that are cut short: the id its own reference.bib gives the same title.
+AWESOME_ARXIV_FIXES = {"2505.1228": "2505.12284"}
+
 # Rows of the awesome list left out, with the reason (the README repeats these).
 AWESOME_LEFT_OUT = {"1511.06393": "a CNN quantisation paper misfiled under Off-policy Optimization"}
 
@@ -669,7 +672,8 @@ class Builder:
                 link = re.search(r"\((https?://[^)]+)\)\s*$", cells[3]) or re.search(r"\]\((https?://[^)]+)\)", cells[3])
                 url = link.group(1) if link else None
                 arxiv = re.search(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", url or "")
-                yield top, sub, cells[0], (None if name in ("", "-") else name), cells[2], url, arxiv.group(1) if arxiv else None
+                arxiv = arxiv.group(1) if arxiv else None
+                yield top, sub, cells[0], (None if name in ("", "-") else name), cells[2], url, AWESOME_ARXIV_FIXES.get(arxiv, arxiv)
 
     def build_awesome(self):
         for top, (slug, en, zh) in AWESOME_SECTIONS.items():
