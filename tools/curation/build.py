@@ -448,7 +448,8 @@ class Builder:
             if slug is None:
                 slug = self.create_technique(e, name, aliases, owner, d)
             else:
-                self.add_aliases(slug, [e["name"], *aliases] if e["name"] != name else aliases)
+                # The survey's own spelling becomes an alias, so a search by it finds the entity.
+                self.add_aliases(slug, [e["name"], name, *aliases])
                 self.maybe_redescribe(slug, e)
             self.link_citations(slug, e, [name, *aliases])
             self.resolved[e["name"]] = slug
