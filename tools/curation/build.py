@@ -780,6 +780,11 @@ class Builder:
                 r["type"] = "related-to"
                 r["note"] = OrderedDict(en="REINFORCE (1992) predates the policy gradient theorem (1999); the theorem later gave the likelihood-ratio estimator REINFORCE uses a general footing.",
                                         zh="REINFORCE（1992 年）早于策略梯度定理（1999 年）；该定理后来为 REINFORCE 所用的似然比估计提供了一般性的理论基础。")
+            if r["type"] == "builds-on" and r["source"] == "technique:rlhf" and r["target"] == "reference:arxiv-1706-03741":
+                # Not a foundation RLHF builds on: the paper RLHF's own link names as the one that introduces it.
+                r["type"] = "introduced-in"
+                r["note"] = OrderedDict(en="Deep reinforcement learning from human preferences first fitted a reward model to human comparisons and optimised a policy against it, the recipe RLHF names.",
+                                        zh="《基于人类偏好的深度强化学习》首次用人类比较结果拟合奖励模型，并针对该模型优化策略，这正是 RLHF 所指的做法。")
         for t in self.curated["techniques"]:
             if t["slug"] == "rft" and "ReFT" in t.get("aliases", []):
                 t["aliases"] = [a for a in t["aliases"] if a != "ReFT"]
