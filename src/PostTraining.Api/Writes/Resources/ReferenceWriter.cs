@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Data.Entities;
@@ -81,25 +80,5 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
     }
 
     /// <summary>'arxiv-2305-18290' from an arXiv id; otherwise the title's ASCII words, kebab-cased, cut at a word.</summary>
-    public static string DeriveSlug(string? arxivId, string title)
-    {
-        if (arxivId is not null)
-        {
-            return "arxiv-" + string.Concat(arxivId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
-        }
-
-        var words = new StringBuilder();
-        foreach (var word in System.Text.RegularExpressions.Regex.Split(title.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0))
-        {
-            if (words.Length + word.Length + 1 > 60)
-            {
-                break;
-            }
-
-            words.Append(words.Length > 0 ? "-" : "").Append(word);
-        }
-
-        // A title with no ASCII words (e.g. all Chinese) gets a stable slug from its hash.
-        return words.Length > 0 ? words.ToString() : "ref-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(title)))[..12];
-    }
+    public static string DeriveSlug(string? arxivId, string title) => Data.Bibliography.ReferenceSlugs.Derive(arxivId, title);
 }
