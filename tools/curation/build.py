@@ -182,6 +182,9 @@ TRL_TRAINER_TECHNIQUE = {
 LINEAGE_PARENTS = {"GRPO": "grpo", "DPO": "dpo", "PPO": "ppo", "LoRA": "lora", "RLOO": "rloo", "REINFORCE": "reinforce",
                    "SimPO": "simpo", "GKD": "gkd", "KTO": "kto", "RLHF": "rlhf", "SFT": "sft"}
 
+# Bibliography entries that print a work already printed under a lower number (survey/README.md lists them).
+DUPLICATE_ENTRIES = {114: 64, 322: 42, 157: 108}
+
 # Links of the awesome list that are cut short: the id its own reference.bib gives the same title.
 AWESOME_ARXIV_FIXES = {"2505.1228": "2505.12284"}
 
@@ -340,6 +343,10 @@ class Builder:
             other_titles.setdefault(a, t)
         for e in self.biblio:
             n = e["n"]
+            if n in DUPLICATE_ENTRIES:
+                # The same work printed twice (survey/README.md): one reference, reached from both numbers.
+                self.citation_slug[n] = self.citation_slug[DUPLICATE_ENTRIES[n]]
+                continue
             arxiv = e.get("arxiv")
             printed = e["title"]
             title = titles.get(str(n), printed)
