@@ -60,6 +60,7 @@ app.MapReferences();
 app.MapRelationships();
 app.MapCatalog();
 app.MapWrites();
+app.MapReferenceImport();
 app.MapExport();
 
 await app.InitializeDatabaseAsync();
