@@ -37,7 +37,7 @@ public static class ReferenceImportEndpoints
                 "overwritten) or `error` (e.g. no title). A created reference's year is its first public release (an arXiv " +
                 "id's year); the venue keeps the venue. Everything is written in one transaction; `?dryRun=true` answers the " +
                 "same report and writes nothing. A file with a syntax error (an unbalanced brace, an unknown macro) or a " +
-                "citation key used twice writes nothing and answers 400 with each problem and its line. Needs the `write` scope.")
+                "citation key used twice writes nothing and answers 400 with each problem and its line.")
             .Accepts<string>(MediaType)
             .Produces<BibtexImportReport>()
             .ProducesValidationProblem()
