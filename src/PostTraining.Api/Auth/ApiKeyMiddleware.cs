@@ -67,6 +67,12 @@ internal sealed partial class ApiKeyMiddleware(RequestDelegate next, ILogger<Api
             return null;
         }
 
+        // An endpoint that only refuses (e.g. a 405 for a path's other methods) says so with AllowAnonymous.
+        if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+        {
+            return null;
+        }
+
         if (endpoint.Metadata.GetMetadata<RequiredScopeMetadata>() is { } metadata)
         {
             return metadata.Scope;

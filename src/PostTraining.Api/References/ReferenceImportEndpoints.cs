@@ -55,6 +55,19 @@ public static class ReferenceImportEndpoints
             .WithOrder(1)
             .ExcludeFromDescription()
             .AddEndpointFilterFactory(QueryParameterGuard.Factory);
+
+        // Without this, GET /references/import would be taken as the reference with slug 'import' (a 404): the
+        // path is the import's, so any other method is a 405 naming POST, as routing answers elsewhere.
+        app.MapMethods("/api/v1/references/import", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], (HttpContext context) =>
+            {
+                context.Response.Headers.Allow = "POST";
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status405MethodNotAllowed,
+                    title: "Method not allowed",
+                    detail: "This path takes POST only (a BibTeX file to import).");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 
