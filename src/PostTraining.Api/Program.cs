@@ -8,6 +8,7 @@ using PostTraining.Api.Export;
 using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Infrastructure;
+using PostTraining.Api.MovedAndGone;
 using PostTraining.Api.Observability;
 using PostTraining.Api.Paradigms;
 using PostTraining.Api.Proxy;
@@ -37,6 +38,7 @@ builder.AddTrustedProxies();
 builder.AddApiKeys();
 builder.AddApiRateLimiting();
 builder.AddWrites();
+builder.AddMovedAndGone();
 
 var app = builder.Build();
 

@@ -76,7 +76,7 @@ public static partial class ApiKeyEndpoints
 
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var generated = ApiKeySecret.Generate();

@@ -63,7 +63,7 @@ public static class CatalogEndpoints
 
         if (!Cursor.TryDecode(cursor, "slug", out var after))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         return ReadApi.Page(snapshot, request, () =>
@@ -99,13 +99,13 @@ public static class CatalogEndpoints
 
         if (!Cursor.TryDecode(cursor, "slug", out var after))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         SnapshotNode? owner = null;
         if (technique is not null && !snapshot.TryGetNode(NodeKind.Technique, technique, out owner))
         {
-            return Problems.BadParameter("technique", $"There is no technique '{technique}'.");
+            return Problems.Invalid("technique", $"There is no technique '{technique}'.");
         }
 
         return ReadApi.Page(snapshot, request, () =>

@@ -56,19 +56,19 @@ public static partial class ReferenceEndpoints
         var sort = descending ? sortSpec[1..] : sortSpec;
         if (!Orders.Contains(sort))
         {
-            return Problems.BadParameter("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", Orders)} (prefix - for descending).");
+            return Problems.Invalid("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", Orders)} (prefix - for descending).");
         }
 
         if (!Cursor.TryDecode(query.Cursor, sortSpec, out var cursor))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         foreach (var (name, year) in new[] { ("yearFrom", query.YearFrom), ("yearTo", query.YearTo) })
         {
             if (year is < 1900 or > 2100)
             {
-                return Problems.BadParameter(name, "Must be a year between 1900 and 2100.");
+                return Problems.Invalid(name, "Must be a year between 1900 and 2100.");
             }
         }
 
@@ -77,7 +77,7 @@ public static partial class ReferenceEndpoints
         {
             if (!snapshot.TryGetNode(NodeKind.Technique, query.Technique, out var technique))
             {
-                return Problems.BadParameter("technique", $"There is no technique '{query.Technique}'.");
+                return Problems.Invalid("technique", $"There is no technique '{query.Technique}'.");
             }
 
             underTechnique = technique.SelfAndDescendants().SelectMany(t => t.References).Select(l => l.Other.Id).ToHashSet();
@@ -89,7 +89,7 @@ public static partial class ReferenceEndpoints
             var match = ArxivId().Match(query.Arxiv.Trim());
             if (!match.Success)
             {
-                return Problems.BadParameter("arxiv", $"'{query.Arxiv}' is not an arXiv identifier such as 2305.18290.");
+                return Problems.Invalid("arxiv", $"'{query.Arxiv}' is not an arXiv identifier such as 2305.18290.");
             }
 
             arxiv = match.Groups["id"].Value;
@@ -97,7 +97,7 @@ public static partial class ReferenceEndpoints
 
         if (!FieldSelection.TryParse(query.Fields, SummaryMembers, out var fields, out var unknownField))
         {
-            return Problems.BadParameter("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
+            return Problems.Invalid("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
         }
 
         bool Keep(SnapshotNode r) =>

@@ -54,24 +54,24 @@ public static class RelationshipEndpoints
 
         if (!Cursor.TryDecode(cursor, "id", out var after))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         RelationTypeRow? relationType = null;
         if (type is not null && !snapshot.TryGetRelationType(type, out relationType))
         {
-            return Problems.BadParameter("type", $"There is no relation type '{type}'. See /api/v1/relation-types.");
+            return Problems.Invalid("type", $"There is no relation type '{type}'. See /api/v1/relation-types.");
         }
 
         SnapshotNode? from = null, to = null;
         if (source is not null && !NodeReference.TryResolve(snapshot, source, NodeKind.Technique, out from, out var sourceError))
         {
-            return Problems.BadParameter("source", sourceError);
+            return Problems.Invalid("source", sourceError);
         }
 
         if (target is not null && !NodeReference.TryResolve(snapshot, target, NodeKind.Technique, out to, out var targetError))
         {
-            return Problems.BadParameter("target", targetError);
+            return Problems.Invalid("target", targetError);
         }
 
         bool Keep(SnapshotEdge e) =>

@@ -45,7 +45,7 @@ public static class TaxonomyEndpoints
             scope = TaxonomyScope.Under(snapshot, root.Trim());
             if (scope is null)
             {
-                return Problems.BadParameter("root", $"There is no paradigm or technique '{root}'.");
+                return Problems.Invalid("root", $"There is no paradigm or technique '{root}'.");
             }
         }
 

@@ -47,52 +47,52 @@ public static class TechniqueEndpoints
 
         if (!TechniqueOrder.TryParse(query.Sort, out var sort, out var descending))
         {
-            return Problems.BadParameter("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", TechniqueOrder.Names)} (prefix - for descending).");
+            return Problems.Invalid("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", TechniqueOrder.Names)} (prefix - for descending).");
         }
 
         var sortSpec = (descending ? "-" : "") + sort;
         if (!Cursor.TryDecode(query.Cursor, sortSpec, out var cursor))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         SnapshotNode? paradigm = null, parent = null;
         if (query.Paradigm is not null && !snapshot.TryGetNode(NodeKind.Paradigm, query.Paradigm, out paradigm))
         {
-            return Problems.BadParameter("paradigm", $"There is no paradigm '{query.Paradigm}'. See /api/v1/paradigms.");
+            return Problems.Invalid("paradigm", $"There is no paradigm '{query.Paradigm}'. See /api/v1/paradigms.");
         }
 
         if (query.Parent is not null && !snapshot.TryGetNode(NodeKind.Technique, query.Parent, out parent))
         {
-            return Problems.BadParameter("parent", $"There is no technique '{query.Parent}'.");
+            return Problems.Invalid("parent", $"There is no technique '{query.Parent}'.");
         }
 
         if (query.Kind is not null and not ("technique" or "method"))
         {
-            return Problems.BadParameter("kind", $"Unknown kind '{query.Kind}'. Use technique or method.");
+            return Problems.Invalid("kind", $"Unknown kind '{query.Kind}'. Use technique or method.");
         }
 
         if (query.Depth is < 0 or > 20)
         {
-            return Problems.BadParameter("depth", "Must be between 0 and 20.");
+            return Problems.Invalid("depth", "Must be between 0 and 20.");
         }
 
         foreach (var (name, year) in new[] { ("yearFrom", query.YearFrom), ("yearTo", query.YearTo) })
         {
             if (year is < 1900 or > 2100)
             {
-                return Problems.BadParameter(name, "Must be a year between 1900 and 2100.");
+                return Problems.Invalid(name, "Must be a year between 1900 and 2100.");
             }
         }
 
         if (query.YearFrom > query.YearTo)
         {
-            return Problems.BadParameter("yearFrom", "Must not be after yearTo.");
+            return Problems.Invalid("yearFrom", "Must not be after yearTo.");
         }
 
         if (!FieldSelection.TryParse(query.Fields, SummaryMembers, out var fields, out var unknownField))
         {
-            return Problems.BadParameter("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
+            return Problems.Invalid("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
         }
 
         bool Keep(SnapshotNode t) =>

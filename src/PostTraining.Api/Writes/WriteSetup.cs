@@ -6,10 +6,6 @@ public static class WriteSetup
     public static void AddWrites(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
-        builder.Services.AddSingleton<Tombstones>();
         builder.Services.AddScoped<WriteSession>();
     }
-
-    /// <summary>308 for renamed slugs and 410 for deleted entities on the read side's GETs; after routing, before endpoints.</summary>
-    public static void UseMovedAndGone(this WebApplication app) => app.UseMiddleware<MovedAndGoneMiddleware>();
 }

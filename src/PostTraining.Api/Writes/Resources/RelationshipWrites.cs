@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes.Resources;
@@ -155,14 +156,14 @@ public static class RelationshipWrites
 
         if (errors.HasErrors || type is null)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var others = db.Relationships.AsNoTracking().Where(r => r.Id != edge.Id && r.TypeId == type.Id);
         if (await others.AnyAsync(r => r.SourceId == sourceId && r.TargetId == targetId)
             || (type.Symmetric && await others.AnyAsync(r => r.SourceId == targetId && r.TargetId == sourceId)))
         {
-            return WriteProblems.Conflict($"This '{type.Slug}' relationship between {input.Source} and {input.Target} exists already.");
+            return Problems.Conflict($"This '{type.Slug}' relationship between {input.Source} and {input.Target} exists already.");
         }
 
         if (type.Acyclic)
@@ -170,7 +171,7 @@ public static class RelationshipWrites
             var edges = await others.Select(r => new { r.SourceId, r.TargetId }).ToListAsync();
             if (Reaches(edges.ToLookup(e => e.SourceId, e => e.TargetId), from: targetId, to: sourceId))
             {
-                return WriteProblems.Conflict(
+                return Problems.Conflict(
                     $"'{type.Slug}' is acyclic, and {input.Target} already leads back to {input.Source} through '{type.Slug}' edges: this edge would close a cycle.");
             }
         }
@@ -229,7 +230,7 @@ public static class RelationshipWrites
             InputValidation.Validate(input, errors);
         }
 
-        return errors.HasErrors ? (null, TypedResults.ValidationProblem(errors.ToDictionary())) : (input, null);
+        return errors.HasErrors ? (null, Problems.Invalid(errors)) : (input, null);
     }
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);

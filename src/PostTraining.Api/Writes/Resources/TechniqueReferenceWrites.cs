@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes.Resources;
@@ -49,7 +50,7 @@ public static class TechniqueReferenceWrites
 
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         TechniqueReferenceLink? created = null;
@@ -64,7 +65,7 @@ public static class TechniqueReferenceWrites
 
             if (referenceId is null)
             {
-                return WriteProblems.Invalid("reference", $"There is no reference '{input!.Reference}'.");
+                return Problems.Invalid("reference", $"There is no reference '{input!.Reference}'.");
             }
 
             var role = EntityStates.ParseRole(input!.Role);
@@ -105,7 +106,7 @@ public static class TechniqueReferenceWrites
 
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         TechniqueReferenceLink? updated = null;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using PostTraining.Api.Infrastructure;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 /// <summary>
 /// Binds a JSON object to an input record strictly: every member must be one the record declares (at any depth), and
