@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Paradigms;
@@ -20,6 +21,7 @@ public static class ParadigmEndpoints
                 "A paradigm with its goal, description and top-level techniques.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
+        app.MapNodeWrites(new ParadigmWriter(), "Paradigms", "Paradigm");
         return app;
     }
 

@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.References;
@@ -32,6 +33,7 @@ public static partial class ReferenceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
+        app.MapNodeWrites(new ReferenceWriter(), "References", "Reference");
         return app;
     }
 

@@ -33,6 +33,7 @@ public static class RelationshipEndpoints
                 "One relation type and its semantics.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
+        app.MapRelationshipWrites();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.References;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Techniques;
@@ -32,6 +33,8 @@ public static class TechniqueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
+        app.MapNodeWrites(new TechniqueWriter(), "Techniques", "Technique");
+        app.MapTechniqueReferenceLinks();
         return app;
     }
 

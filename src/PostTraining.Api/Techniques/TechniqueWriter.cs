@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Techniques;
 
 /// <summary>
 /// Techniques and methods. The tree stays a tree: a technique moved under itself or its own descendant is a 409;

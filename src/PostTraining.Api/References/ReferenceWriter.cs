@@ -2,9 +2,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.References;
 
 public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
 {

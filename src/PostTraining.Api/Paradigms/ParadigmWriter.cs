@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
+using PostTraining.Api.Techniques;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Paradigms;
 
 public sealed class ParadigmWriter : INodeWriter<Paradigm, ParadigmInput>
 {

@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Relationships;
 
 /// <summary>
 /// Relationship writes. Checks that need the stored graph run inside the write lock: a duplicate (for a symmetric
@@ -15,6 +18,24 @@ namespace PostTraining.Api.Writes.Resources;
 /// </summary>
 public static class RelationshipWrites
 {
+    /// <summary>POST, PUT, PATCH and DELETE on relationships.</summary>
+    public static IEndpointRouteBuilder MapRelationshipWrites(this IEndpointRouteBuilder app)
+    {
+        var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships").AddEndpointFilterFactory(QueryParameterGuard.Factory);
+        WriteRoutes.Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201)
+            .Accepts<RelationshipInput>(JsonBody.Json);
+        WriteRoutes.Describe(relationships.MapPut("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
+                "ReplaceRelationship", "Replace a relationship", 200)
+            .Accepts<RelationshipInput>(JsonBody.Json);
+        WriteRoutes.Describe(relationships.MapPatch("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: true)),
+                "PatchRelationship", "Change a relationship with a JSON merge patch", 200)
+            .Accepts<RelationshipInput>(JsonBody.MergePatch);
+        WriteRoutes.Describe(relationships.MapDelete("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
+            "DeleteRelationship", "Delete a relationship", 204);
+
+        return app;
+    }
+
     public static async Task<IResult> CreateAsync(HttpContext context, WriteSession session)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, JsonBody.Json);
