@@ -37,6 +37,7 @@ public static class PostTrainingApi
         builder.AddApiKeys();
         builder.AddApiRateLimiting();
         builder.AddWrites();
+        builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
         builder.AddMovedAndGone();
     }
 

@@ -71,7 +71,7 @@ public static class CatalogEndpoints
                 var (items, next) = Paging.Page(BySlug(snapshot, kind), false, static _ => true, "slug", after, pageSize);
                 return (items.Select(n => n.ToCatalogSummary()).ToArray(), next);
             },
-            ReadJson.Context.CatalogSummary, ReadJson.Context.ListPageCatalogSummary);
+            CatalogJson.Context.CatalogSummary, CatalogJson.Context.ListPageCatalogSummary);
     }
 
     /// <summary>Gets one entry of a kind.</summary>
@@ -79,7 +79,7 @@ public static class CatalogEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(kind, slug, out var node)
-            ? new BodyResult<CatalogDetail>(EntityDetails.Node(snapshot, node))
+            ? new BodyResult<CatalogDetail>(node.CatalogDetailBody(snapshot))
             : Problems.NotFound(NodeKinds.Name(kind), slug);
     }
 
@@ -113,7 +113,7 @@ public static class CatalogEndpoints
                 var (items, next) = Paging.Page(BySlug(snapshot, NodeKind.Formula), false, f => owner is null || f.Technique == owner, "slug", after, pageSize);
                 return (items.Select(f => f.ToFormulaSummary()).ToArray(), next);
             },
-            ReadJson.Context.FormulaSummary, ReadJson.Context.ListPageFormulaSummary);
+            CatalogJson.Context.FormulaSummary, CatalogJson.Context.ListPageFormulaSummary);
     }
 
     /// <summary>Gets one formula.</summary>
@@ -122,7 +122,7 @@ public static class CatalogEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(NodeKind.Formula, slug, out var formula)
-            ? new BodyResult<FormulaDetail>(EntityDetails.Node(snapshot, formula))
+            ? new BodyResult<FormulaDetail>(formula.FormulaDetailBody(snapshot))
             : Problems.NotFound("formula", slug);
     }
 

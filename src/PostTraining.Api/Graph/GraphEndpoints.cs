@@ -74,7 +74,7 @@ public static class GraphEndpoints
                 found.Nodes.Select(n => new NeighborNode(n.Node.KindName, n.Node.Slug, n.Node.Name(), n.Distance, n.Node.Url)).ToArray(),
                 found.Edges.Select(e => new NeighborEdge(e.Edge?.Id, e.Type, e.Name, e.Source.Key, e.Target.Key)).ToArray(),
                 found.Truncated);
-            return ReadJson.Body(result, ReadJson.Context.Neighborhood);
+            return ApiJson.Body(result, GraphJson.Context.Neighborhood);
         }
 
         var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
@@ -130,7 +130,7 @@ public static class GraphEndpoints
 
         var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
         var key = $"paths\n{start.Key}\n{end.Key}\n{hops}\n{count}\n{typeKey}";
-        if (snapshot.TryGetAnswer(key, out var cached))
+        if (snapshot.TryGetAnswer<CachedBody>(key, out var cached))
         {
             return new BodyResult<PathResults>(cached);
         }
@@ -152,7 +152,7 @@ public static class GraphEndpoints
             hops,
             typeSet?.Order(StringComparer.Ordinal).ToArray(),
             found.Select(p => new GraphPath(p.Steps.Count, ToHops(p))).ToArray());
-        return new BodyResult<PathResults>(snapshot.Answer(key, () => ReadJson.Body(result, ReadJson.Context.PathResults)));
+        return new BodyResult<PathResults>(snapshot.Answer(key, () => ApiJson.Body(result, GraphJson.Context.PathResults)));
     }
 
     /// <summary>What to read before a technique.</summary>
@@ -190,7 +190,7 @@ public static class GraphEndpoints
                 followed.Order(StringComparer.Ordinal).ToArray(),
                 steps,
                 plan.Cycles.Select(c => (IReadOnlyList<string>)c.Select(n => n.Key).ToArray()).ToArray());
-            return ReadJson.Body(result, ReadJson.Context.ReadingOrder);
+            return ApiJson.Body(result, GraphJson.Context.ReadingOrder);
         }
 
         var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));

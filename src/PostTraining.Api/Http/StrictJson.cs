@@ -124,7 +124,7 @@ public static class StrictJson
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-        ApiInfrastructure.Configure(options);
+        ApiJson.Configure(options);
         options.MakeReadOnly();
         return options;
     }

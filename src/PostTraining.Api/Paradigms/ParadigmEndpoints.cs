@@ -30,7 +30,7 @@ public static class ParadigmEndpoints
     {
         var snapshot = snapshots.Required;
         return new BodyResult<ListPage<ParadigmSummary>>(snapshot.Memo("paradigms:list", s =>
-            ReadJson.Body(new ListPage<ParadigmSummary>(s.Paradigms.Select(p => p.ToParadigmSummary()).ToArray(), null), ReadJson.Context.ListPageParadigmSummary)));
+            ApiJson.Body(new ListPage<ParadigmSummary>(s.Paradigms.Select(p => p.ToParadigmSummary()).ToArray(), null), ParadigmJson.Context.ListPageParadigmSummary)));
     }
 
     /// <summary>Gets one paradigm.</summary>
@@ -39,7 +39,7 @@ public static class ParadigmEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(NodeKind.Paradigm, slug, out var paradigm)
-            ? new BodyResult<ParadigmDetail>(EntityDetails.Node(snapshot, paradigm))
+            ? new BodyResult<ParadigmDetail>(paradigm.ParadigmDetailBody(snapshot))
             : Problems.NotFound("paradigm", slug);
     }
 }

@@ -126,7 +126,7 @@ public static partial class ReferenceEndpoints
                 var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
                 return (items.Select(r => r.ToReferenceSummary()).ToArray(), next);
             },
-            ReadJson.Context.ReferenceSummary, ReadJson.Context.ListPageReferenceSummary, fields);
+            ReferenceJson.Context.ReferenceSummary, ReferenceJson.Context.ListPageReferenceSummary, fields);
         return new BodyResult<ListPage<ReferenceSummary>>(page.Body, variesByAccept: true);
     }
 
@@ -151,7 +151,7 @@ public static partial class ReferenceEndpoints
 
         var body = chosen == MediaFormat.BibTex
             ? snapshot.Representation($"bibtex:{slug}", () => new CachedBody(Encoding.UTF8.GetBytes(BibTex.Format([reference])), MediaFormat.BibTex.MediaType))
-            : EntityDetails.Node(snapshot, reference);
+            : reference.ReferenceDetailBody(snapshot);
         return new BodyResult<ReferenceDetail>(body, variesByAccept: true);
     }
 
@@ -163,7 +163,7 @@ public static partial class ReferenceEndpoints
         _ => r.Slug,
     };
 
-    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(ReadJson.Context.ReferenceSummary);
+    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(ReferenceJson.Context.ReferenceSummary);
 
     [GeneratedRegex(@"^(?:arxiv:)?(?<id>\d{4}\.\d{4,5})(?:v\d+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ArxivId();

@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.Techniques;
 
@@ -5,6 +6,10 @@ namespace PostTraining.Api.References;
 
 public static class ReferenceMapping
 {
+    /// <summary>The reference's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody ReferenceDetailBody(this SnapshotNode r, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, r, () => ApiJson.Body(r.ToReferenceDetail(snapshot), ReferenceJson.Context.ReferenceDetail));
+
     public static ReferenceSummary ToReferenceSummary(this SnapshotNode r) =>
         new(r.Slug, Title(r), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url);
 

@@ -86,7 +86,7 @@ public static class RelationshipEndpoints
                 var (items, next) = Paging.Page(sorted, false, Keep, "id", after, pageSize);
                 return (items.Select(e => e.ToItem(snapshot)).ToArray(), next);
             },
-            ReadJson.Context.RelationshipItem, ReadJson.Context.ListPageRelationshipItem);
+            RelationshipJson.Context.RelationshipItem, RelationshipJson.Context.ListPageRelationshipItem);
     }
 
     /// <summary>Gets one relationship.</summary>
@@ -95,7 +95,7 @@ public static class RelationshipEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetRelationship(id, out var edge)
-            ? new BodyResult<RelationshipItem>(EntityDetails.Relationship(snapshot, edge))
+            ? new BodyResult<RelationshipItem>(edge.DetailBody(snapshot))
             : Problems.NotFound("relationship", id.ToString(CultureInfo.InvariantCulture));
     }
 
@@ -104,7 +104,7 @@ public static class RelationshipEndpoints
     {
         var snapshot = snapshots.Required;
         return new BodyResult<ListPage<RelationTypeItem>>(snapshot.Memo("relation-types:list", s =>
-            ReadJson.Body(new ListPage<RelationTypeItem>(s.RelationTypes.Select(t => t.ToItem(s)).ToArray(), null), ReadJson.Context.ListPageRelationTypeItem)));
+            ApiJson.Body(new ListPage<RelationTypeItem>(s.RelationTypes.Select(t => t.ToItem(s)).ToArray(), null), RelationshipJson.Context.ListPageRelationTypeItem)));
     }
 
     /// <summary>Gets one relation type.</summary>
@@ -113,7 +113,7 @@ public static class RelationshipEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetRelationType(slug, out var type)
-            ? new BodyResult<RelationTypeItem>(EntityDetails.RelationType(snapshot, type))
+            ? new BodyResult<RelationTypeItem>(type.DetailBody(snapshot))
             : Problems.NotFound("relation type", slug);
     }
 }

@@ -83,7 +83,7 @@ public static class SearchEndpoints
         {
             var hits = snapshot.Search.Find(q, size, kinds, prefix.Value);
             var results = new SearchResults(q, prefix.Value ? "prefix" : "full", hits.Select(ToItem).ToArray());
-            return ReadJson.Body(results, ReadJson.Context.SearchResults);
+            return ApiJson.Body(results, SearchJson.Context.SearchResults);
         });
         return new BodyResult<SearchResults>(body);
     }

@@ -58,7 +58,7 @@ public static class TaxonomyEndpoints
                 "dot" => Text(TaxonomyExport.Dot(inScope), chosen),
                 "csv" => Text(TaxonomyExport.Csv(inScope), chosen),
                 "jsonld" => new CachedBody(TaxonomyExport.JsonLd(inScope), chosen.MediaType),
-                _ => ReadJson.Body(TaxonomyExport.Json(inScope), ReadJson.Context.TaxonomyDocument),
+                _ => ApiJson.Body(TaxonomyExport.Json(inScope), TaxonomyJson.Context.TaxonomyDocument),
             };
         }
 

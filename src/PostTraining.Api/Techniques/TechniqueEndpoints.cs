@@ -113,7 +113,7 @@ public static class TechniqueEndpoints
                 var (items, next) = Paging.Page(TechniqueOrder.Sorted(snapshot, sort, descending), descending, Keep, sortSpec, cursor, limit);
                 return (items.Select(t => t.ToSummary()).ToArray(), next);
             },
-            ReadJson.Context.TechniqueSummary, ReadJson.Context.ListPageTechniqueSummary, fields);
+            TechniqueJson.Context.TechniqueSummary, TechniqueJson.Context.ListPageTechniqueSummary, fields);
     }
 
     /// <summary>Gets one technique or method with everything around it.</summary>
@@ -122,7 +122,7 @@ public static class TechniqueEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(NodeKind.Technique, slug, out var technique)
-            ? new BodyResult<TechniqueDetail>(EntityDetails.Node(snapshot, technique))
+            ? new BodyResult<TechniqueDetail>(technique.TechniqueDetailBody(snapshot))
             : Problems.NotFound("technique", slug);
     }
 
@@ -156,11 +156,11 @@ public static class TechniqueEndpoints
                 .ToArray();
             return chosen == MediaFormat.BibTex
                 ? new CachedBody(Encoding.UTF8.GetBytes(BibTex.Format(links.Select(l => l.Other))), MediaFormat.BibTex.MediaType)
-                : ReadJson.Body(new ListPage<TechniqueReference>(links.Select(l => TechniqueMapping.ToTechniqueReference(l.Other, l.Role)).ToArray(), null),
-                    ReadJson.Context.ListPageTechniqueReference);
+                : ApiJson.Body(new ListPage<TechniqueReference>(links.Select(l => TechniqueMapping.ToTechniqueReference(l.Other, l.Role)).ToArray(), null),
+                    TechniqueJson.Context.ListPageTechniqueReference);
         });
         return new BodyResult<ListPage<TechniqueReference>>(body, variesByAccept: true);
     }
 
-    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(ReadJson.Context.TechniqueSummary);
+    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(TechniqueJson.Context.TechniqueSummary);
 }

@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data.Entities;
 
@@ -5,6 +6,10 @@ namespace PostTraining.Api.Techniques;
 
 public static class TechniqueMapping
 {
+    /// <summary>The technique's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody TechniqueDetailBody(this SnapshotNode t, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, t, () => ApiJson.Body(t.ToDetail(snapshot), TechniqueJson.Context.TechniqueDetail));
+
     public static TechniqueSummary ToSummary(this SnapshotNode t) => new(
         t.Slug, t.TechniqueKindName(), t.Name(), t.Row.Abbreviation, t.Paradigm?.Slug,
         t.Parent?.Kind == NodeKind.Technique ? t.Parent.Slug : null, t.Depth, t.Row.Year, t.Url);
