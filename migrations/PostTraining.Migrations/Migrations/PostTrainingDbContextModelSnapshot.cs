@@ -768,6 +768,15 @@ namespace PostTraining.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("authors");
 
+                    b.Property<bool>("AuthorsTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("authors_truncated");
+
+                    b.Property<string>("Doi")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("doi");
+
                     b.Property<string>("Language")
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)")
@@ -791,6 +800,10 @@ namespace PostTraining.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_nodes_arxiv_id")
                         .HasFilter("arxiv_id IS NOT NULL");
+
+                    b.HasIndex("Doi")
+                        .HasDatabaseName("ix_nodes_doi")
+                        .HasFilter("doi IS NOT NULL");
 
                     b.ToTable(t =>
                         {

@@ -38,7 +38,7 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
 
     public async Task ReadReferencesAsync(List<NodeRow> into, long[]? ids, CancellationToken ct)
     {
-        var sql = $"SELECT {NodeColumns}, year, authors, venue, url, arxiv_id, language FROM nodes WHERE kind = 'Reference'{IdFilter(ids, "id")}";
+        var sql = $"SELECT {NodeColumns}, year, authors, venue, url, arxiv_id, language, doi, authors_truncated FROM nodes WHERE kind = 'Reference'{IdFilter(ids, "id")}";
         await using var command = Command(sql, ids);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -51,6 +51,8 @@ internal sealed class RawRowReader(NpgsqlConnection connection)
                 Url = Text(reader, 22),
                 ArxivId = Text(reader, 23),
                 Language = Shared(reader, 24),
+                Doi = Text(reader, 25),
+                AuthorsTruncated = !reader.IsDBNull(26) && reader.GetBoolean(26),
             });
         }
     }

@@ -43,6 +43,8 @@ public sealed record NodeRow
     public string? Url { get; init; }
     public string? ArxivId { get; init; }
     public string? Language { get; init; }
+    public string? Doi { get; init; }
+    public bool AuthorsTruncated { get; init; }
 
     // Formula
     public string? Latex { get; init; }

@@ -31,7 +31,8 @@ public static class BibTex
         Field(builder, "title", ReferenceMapping.Title(r));
         if (row.Authors.Count > 0)
         {
-            Field(builder, "author", string.Join(" and ", row.Authors));
+            // BibTeX's own marker of an incomplete list, so a citation does not pass for the whole author list.
+            Field(builder, "author", string.Join(" and ", row.AuthorsTruncated ? [.. row.Authors, "others"] : row.Authors));
         }
 
         Field(builder, "year", row.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -42,6 +43,7 @@ public static class BibTex
             Field(builder, "archiveprefix", "arXiv");
         }
 
+        Field(builder, "doi", row.Doi, escape: false);
         Field(builder, "url", row.Url, escape: false);
         Field(builder, "language", row.Language);
         builder.Append("}\n");

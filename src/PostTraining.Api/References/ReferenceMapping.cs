@@ -11,7 +11,7 @@ public static class ReferenceMapping
         Details.Node(snapshot, r, () => ApiJson.Body(r.ToReferenceDetail(snapshot), ReferenceJson.Context.ReferenceDetail));
 
     public static ReferenceSummary ToReferenceSummary(this SnapshotNode r) =>
-        new(r.Slug, Title(r), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url);
+        new(r.Slug, Title(r), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url, r.Row.Doi, r.Row.AuthorsTruncated);
 
     public static ReferenceDetail ToReferenceDetail(this SnapshotNode r, TaxonomySnapshot snapshot) => new(
         r.Slug,
@@ -24,6 +24,8 @@ public static class ReferenceMapping
         r.Row.Url,
         r.Row.Language,
         r.Url,
+        r.Row.Doi,
+        r.Row.AuthorsTruncated,
         r.CitedBy.Select(l => new ReferenceTechnique(l.Other.Slug, l.Other.Name(), TechniqueMapping.RoleName(l.Role), l.Other.Url)).ToArray(),
         RepresentationMapping.RelationshipsOf(r),
         r.Row.Source.ToSourceInfo(snapshot),

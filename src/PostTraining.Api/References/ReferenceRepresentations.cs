@@ -13,7 +13,9 @@ public sealed record ReferenceSummary(
     [property: Description("New-style arXiv identifier without version, e.g. 2305.18290.")] string? ArxivId,
     [property: Description("Where the work can be read (redirect wrappers decoded).")] string? Url,
     [property: Description("Language of the work (BCP 47).")] string? Language,
-    [property: Description("Root-relative URL of the reference in this API.")] string ApiUrl);
+    [property: Description("Root-relative URL of the reference in this API.")] string ApiUrl,
+    [property: Description("Digital Object Identifier, lower-cased, without the https://doi.org/ prefix.")] string? Doi,
+    [property: Description("True where the source's own author list ends in \"et al.\": the authors listed are the first of more.")] bool AuthorsTruncated);
 
 /// <summary>A reference with the techniques it stands behind.</summary>
 public sealed record ReferenceDetail(
@@ -27,6 +29,8 @@ public sealed record ReferenceDetail(
     string? Url,
     string? Language,
     string ApiUrl,
+    string? Doi,
+    bool AuthorsTruncated,
     IReadOnlyList<ReferenceTechnique> Techniques,
     RelationshipsView Relationships,
     SourceInfo Source,

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
@@ -24,11 +23,14 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
         r.Language,
         EntityStates.Text(r.DescriptionEn, r.DescriptionZh),
         r.Position,
-        r.Verified));
+        r.Verified,
+        r.Doi,
+        r.AuthorsTruncated));
 
     public ReferenceInput Validate(ReferenceInput input, ValidationErrors errors)
     {
         var arxivId = InputValidation.Validate(input, errors);
+        var doi = Rules.Doi(errors, "doi", input.Doi);
         if (errors.HasErrors)
         {
             return input;
@@ -36,7 +38,7 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
 
         var slug = input.Slug ?? DeriveSlug(arxivId, input.Title!);
         Rules.Slug(errors, "slug", slug);
-        return input with { ArxivId = arxivId, Slug = slug };
+        return input with { ArxivId = arxivId, Doi = doi, Slug = slug };
     }
 
     public Task<IResult?> ApplyAsync(WriteScope scope, Reference r, ReferenceInput input, bool isNew)
@@ -49,6 +51,8 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
         r.Url = input.Url;
         r.ArxivId = input.ArxivId;
         r.Language = input.Language;
+        r.Doi = input.Doi;
+        r.AuthorsTruncated = input.AuthorsTruncated ?? false;
         (r.DescriptionEn, r.DescriptionZh) = (input.Description?.En, input.Description?.Zh);
         r.Position = input.Position ?? r.Position;
         r.Verified = input.Verified ?? true;
@@ -78,25 +82,5 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
     }
 
     /// <summary>'arxiv-2305-18290' from an arXiv id; otherwise the title's ASCII words, kebab-cased, cut at a word.</summary>
-    public static string DeriveSlug(string? arxivId, string title)
-    {
-        if (arxivId is not null)
-        {
-            return "arxiv-" + string.Concat(arxivId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
-        }
-
-        var words = new StringBuilder();
-        foreach (var word in System.Text.RegularExpressions.Regex.Split(title.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0))
-        {
-            if (words.Length + word.Length + 1 > 60)
-            {
-                break;
-            }
-
-            words.Append(words.Length > 0 ? "-" : "").Append(word);
-        }
-
-        // A title with no ASCII words (e.g. all Chinese) gets a stable slug from its hash.
-        return words.Length > 0 ? words.ToString() : "ref-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(title)))[..12];
-    }
+    public static string DeriveSlug(string? arxivId, string title) => Data.Bibliography.ReferenceSlugs.Derive(arxivId, title);
 }

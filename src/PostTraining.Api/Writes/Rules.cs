@@ -155,6 +155,23 @@ public static partial class Rules
             : value;
     }
 
+    /// <summary>Checks a DOI and returns it in its stored form (lower case, without a resolver prefix).</summary>
+    public static string? Doi(ValidationErrors errors, string member, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var doi = PostTraining.Data.Bibliography.ReferenceIdentity.NormaliseDoi(value);
+        if (doi is null)
+        {
+            errors.Add(member, "Must be a DOI such as '10.1007/BF00992696' (optionally as a https://doi.org/ URL), at most 200 characters.");
+        }
+
+        return doi;
+    }
+
     public static void Year(ValidationErrors errors, string member, int? value)
     {
         if (value is { } year && (year < MinYear || year > MaxYear))

@@ -47,7 +47,9 @@ public sealed record ReferenceInput(
     [property: Description("BCP 47 tag of the work's language, e.g. en, zh.")] string? Language,
     TextInput? Description,
     int? Position,
-    bool? Verified);
+    bool? Verified,
+    [property: Description("e.g. 10.1007/BF00992696 (a https://doi.org/ prefix is dropped; stored lower-cased).")] string? Doi = null,
+    [property: Description("True when the authors listed are only the first of more (the source ends in \"et al.\").")] bool? AuthorsTruncated = null);
 
 /// <summary>A typed edge between two entities.</summary>
 public sealed record RelationshipInput(

@@ -33,6 +33,8 @@ internal sealed class ReferenceConfiguration : IEntityTypeConfiguration<Referenc
         builder.Property(r => r.Url).HasMaxLength(2000);
         builder.Property(r => r.ArxivId).HasMaxLength(20);
         builder.Property(r => r.Language).HasMaxLength(35);
+        builder.Property(r => r.Doi).HasMaxLength(200);
+        builder.HasIndex(r => r.Doi).HasFilter("doi IS NOT NULL");
         builder.HasIndex(r => r.ArxivId).IsUnique().HasFilter("arxiv_id IS NOT NULL");
     }
 }

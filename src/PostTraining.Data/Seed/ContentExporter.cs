@@ -92,6 +92,8 @@ public sealed class ContentExporter(PostTrainingDbContext db)
                 Venue = r.Venue,
                 Url = r.Url,
                 ArxivId = r.ArxivId,
+                Doi = r.Doi,
+                AuthorsTruncated = r.AuthorsTruncated ? true : null,
                 Language = r.Language,
                 Description = Text(r.DescriptionEn, r.DescriptionZh),
                 Position = r.Position,

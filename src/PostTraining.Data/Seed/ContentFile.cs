@@ -115,10 +115,15 @@ public sealed record ReferenceEntry
     public string? Slug { get; init; }
     public string? Title { get; init; }
     public List<string>? Authors { get; init; }
+
+    /// <summary>True where the source's author list ends in "et al.": more authors exist than are listed.</summary>
+    public bool? AuthorsTruncated { get; init; }
+
     public int? Year { get; init; }
     public string? Venue { get; init; }
     public string? Url { get; init; }
     public string? ArxivId { get; init; }
+    public string? Doi { get; init; }
     public string? Language { get; init; }
     public LocalizedText? Description { get; init; }
     public int? Position { get; init; }

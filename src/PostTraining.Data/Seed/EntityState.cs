@@ -42,6 +42,8 @@ internal static class EntityState
                 state["venue"] = r.Venue;
                 state["url"] = r.Url;
                 state["arxivId"] = r.ArxivId;
+                state["doi"] = r.Doi;
+                state["authorsTruncated"] = r.AuthorsTruncated;
                 state["language"] = r.Language;
                 break;
             case Formula f:

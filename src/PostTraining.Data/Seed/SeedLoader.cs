@@ -257,6 +257,8 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
             reference.Venue = e.Venue;
             reference.Url = e.Url;
             reference.ArxivId = e.ArxivId;
+            reference.Doi = e.Doi;
+            reference.AuthorsTruncated = e.AuthorsTruncated ?? false;
             reference.Language = e.Language;
         }
 

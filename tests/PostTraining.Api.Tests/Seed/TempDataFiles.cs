@@ -1,3 +1,5 @@
+using PostTraining.Data.Seed;
+
 namespace PostTraining.Api.Tests.Seed;
 
 /// <summary>Content files written for one test, in a folder of their own under the temp directory.</summary>
@@ -17,12 +19,16 @@ internal static class TempDataFiles
         return path;
     }
 
-    /// <summary>A copy of the shipped seed.json and curated.json, with curated.json passed through <paramref name="editCurated"/>.</summary>
+    /// <summary>A copy of every shipped data file, with curated.json passed through <paramref name="editCurated"/>.</summary>
     public static string CopyOfShipped(Func<string, string> editCurated)
     {
         var dir = Folder();
         var shipped = Path.Combine(AppContext.BaseDirectory, "data");
-        File.Copy(Path.Combine(shipped, "seed.json"), Path.Combine(dir, "seed.json"));
+        foreach (var name in (string[])[DataFiles.SeedFileName, DataFiles.SurveyFileName, DataFiles.PostSurveyFileName])
+        {
+            File.Copy(Path.Combine(shipped, name), Path.Combine(dir, name));
+        }
+
         File.WriteAllText(Path.Combine(dir, "curated.json"), editCurated(File.ReadAllText(Path.Combine(shipped, "curated.json"))));
         return dir;
     }

@@ -9,7 +9,7 @@ namespace PostTraining.Data.Tests.ContentFiles;
 public sealed class CommittedDataFileTests
 {
     private static readonly Lazy<DataSet> Data = new(() =>
-        DataSet.Load([RepositoryFiles.DataFile(DataFiles.SeedFileName), RepositoryFiles.DataFile(DataFiles.CuratedFileName)]));
+        DataSet.Load(DataFiles.Paths(Path.GetDirectoryName(RepositoryFiles.DataFile(DataFiles.SeedFileName)))));
 
     [Fact]
     public void TheSchemaIsValidDraft202012()

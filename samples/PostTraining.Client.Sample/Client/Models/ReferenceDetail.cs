@@ -37,6 +37,8 @@ namespace PostTraining.Client.Models
 #else
         public List<string> Authors { get; set; }
 #endif
+        /// <summary>The authorsTruncated property</summary>
+        public bool? AuthorsTruncated { get; set; }
         /// <summary>This reference as BibTeX.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -47,6 +49,14 @@ namespace PostTraining.Client.Models
 #endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>The doi property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Doi { get; set; }
+#nullable restore
+#else
+        public string Doi { get; set; }
+#endif
         /// <summary>The language property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -146,8 +156,10 @@ namespace PostTraining.Client.Models
                 { "apiUrl", n => { ApiUrl = n.GetStringValue(); } },
                 { "arxivId", n => { ArxivId = n.GetStringValue(); } },
                 { "authors", n => { Authors = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "authorsTruncated", n => { AuthorsTruncated = n.GetBoolValue(); } },
                 { "bibtex", n => { Bibtex = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
+                { "doi", n => { Doi = n.GetStringValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "relationships", n => { Relationships = n.GetObjectValue<global::PostTraining.Client.Models.RelationshipsView>(global::PostTraining.Client.Models.RelationshipsView.CreateFromDiscriminatorValue); } },
@@ -172,8 +184,10 @@ namespace PostTraining.Client.Models
             writer.WriteStringValue("apiUrl", ApiUrl);
             writer.WriteStringValue("arxivId", ArxivId);
             writer.WriteCollectionOfPrimitiveValues<string>("authors", Authors);
+            writer.WriteBoolValue("authorsTruncated", AuthorsTruncated);
             writer.WriteStringValue("bibtex", Bibtex);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
+            writer.WriteStringValue("doi", Doi);
             writer.WriteStringValue("language", Language);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteObjectValue<global::PostTraining.Client.Models.RelationshipsView>("relationships", Relationships);

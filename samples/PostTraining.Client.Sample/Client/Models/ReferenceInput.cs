@@ -29,6 +29,8 @@ namespace PostTraining.Client.Models
 #else
         public List<string> Authors { get; set; }
 #endif
+        /// <summary>True when the authors listed are only the first of more (the source ends in &quot;et al.&quot;).</summary>
+        public bool? AuthorsTruncated { get; set; }
         /// <summary>Bilingual text; a missing translation is an absent member.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -36,6 +38,14 @@ namespace PostTraining.Client.Models
 #nullable restore
 #else
         public global::PostTraining.Client.Models.TextInput Description { get; set; }
+#endif
+        /// <summary>e.g. 10.1007/BF00992696 (a https://doi.org/ prefix is dropped; stored lower-cased).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Doi { get; set; }
+#nullable restore
+#else
+        public string Doi { get; set; }
 #endif
         /// <summary>BCP 47 tag of the work&apos;s language, e.g. en, zh.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -103,7 +113,9 @@ namespace PostTraining.Client.Models
             {
                 { "arxivId", n => { ArxivId = n.GetStringValue(); } },
                 { "authors", n => { Authors = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "authorsTruncated", n => { AuthorsTruncated = n.GetBoolValue(); } },
                 { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
+                { "doi", n => { Doi = n.GetStringValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "position", n => { Position = n.GetIntValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
@@ -123,7 +135,9 @@ namespace PostTraining.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("arxivId", ArxivId);
             writer.WriteCollectionOfPrimitiveValues<string>("authors", Authors);
+            writer.WriteBoolValue("authorsTruncated", AuthorsTruncated);
             writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("description", Description);
+            writer.WriteStringValue("doi", Doi);
             writer.WriteStringValue("language", Language);
             writer.WriteIntValue("position", Position);
             writer.WriteStringValue("slug", Slug);

@@ -37,6 +37,16 @@ namespace PostTraining.Client.Models
 #else
         public List<string> Authors { get; set; }
 #endif
+        /// <summary>True where the source&apos;s own author list ends in &quot;et al.&quot;: the authors listed are the first of more.</summary>
+        public bool? AuthorsTruncated { get; set; }
+        /// <summary>Digital Object Identifier, lower-cased, without the https://doi.org/ prefix.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Doi { get; set; }
+#nullable restore
+#else
+        public string Doi { get; set; }
+#endif
         /// <summary>Language of the work (BCP 47).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -100,6 +110,8 @@ namespace PostTraining.Client.Models
                 { "apiUrl", n => { ApiUrl = n.GetStringValue(); } },
                 { "arxivId", n => { ArxivId = n.GetStringValue(); } },
                 { "authors", n => { Authors = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "authorsTruncated", n => { AuthorsTruncated = n.GetBoolValue(); } },
+                { "doi", n => { Doi = n.GetStringValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
@@ -118,6 +130,8 @@ namespace PostTraining.Client.Models
             writer.WriteStringValue("apiUrl", ApiUrl);
             writer.WriteStringValue("arxivId", ArxivId);
             writer.WriteCollectionOfPrimitiveValues<string>("authors", Authors);
+            writer.WriteBoolValue("authorsTruncated", AuthorsTruncated);
+            writer.WriteStringValue("doi", Doi);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("slug", Slug);
             writer.WriteStringValue("title", Title);
