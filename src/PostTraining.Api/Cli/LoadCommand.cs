@@ -15,7 +15,7 @@ internal static class LoadCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        Data.Local.LocalPostgresCluster? cluster = null;
+        LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {
             // --only loads just the --file files (restoring an export), without the shipped ones merged in before them.

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Cli;
 using PostTraining.Data;
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 using PostTraining.Data.Seed;
 
 namespace PostTraining.Api.Database;
