@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using PostTraining.Api.Http;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using PostTraining.Api.Writes;
+using PostTraining.Api.Http;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using PostTraining.Api.Infrastructure;
 
 namespace PostTraining.Api.Http;
 

@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
-using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using PostTraining.Api.Http;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
-using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.MovedAndGone;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using PostTraining.Api.Http;
-using PostTraining.Api.ReadModel;
 
 namespace PostTraining.Api.Taxonomy;
 

@@ -1,6 +1,6 @@
-using PostTraining.Api.Http;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using PostTraining.Api.Http;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PostTraining.Api.Auth;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
