@@ -63,6 +63,7 @@ public static class PostTrainingApi
         app.MapReferences();
         app.MapRelationships();
         app.MapCatalog();
+        app.MapReferenceImport();
         app.MapExport();
         return app;
     }

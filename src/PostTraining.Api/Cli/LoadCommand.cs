@@ -11,10 +11,15 @@ namespace PostTraining.Api.Cli;
 /// </summary>
 internal static class LoadCommand
 {
-    private const string Usage = "usage: load [--file <content file>]... [--only] [--ConnectionStrings:Postgres=<connection string>]";
+    private const string Usage = "usage: load [--file <content file>]... [--only] [--ConnectionStrings:Postgres=<connection string>]\n       load --bibtex <file.bib> [--dry-run]";
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--bibtex"))
+        {
+            return await BibtexLoadCommand.RunAsync(args);
+        }
+
         LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {

@@ -69,6 +69,12 @@ public static class BibTex
         var builder = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
+            // "--" is an en dash in LaTeX; "-{}-" keeps the title's two hyphens (and its BibTeX import the same text).
+            if (c == '-' && builder.Length > 0 && builder[^1] == '-')
+            {
+                builder.Append("{}");
+            }
+
             switch (c)
             {
                 case '\\': builder.Append(@"\textbackslash{}"); break;

@@ -18,6 +18,7 @@ public static partial class DocumentParser
     public const string Paradigms = "LLM Post-training 范式";
     public const string PreAndPostTraining = "预训练和后训练";
     public const string PostTraining = "后训练";
+    public const string PreTraining = "预训练";
     public const string Introduction = "技术简介";
     public const string Structure = "技术结构";
     public const string FormulaFoundations = "Post-training 公式基础";
@@ -42,7 +43,9 @@ public static partial class DocumentParser
         var limitations = ReadLimitations(context, sections.Require(PreTrainingProblems));
         var paradigms = ReadParadigms(context, sections.Require(Paradigms));
         var (techniques, branches) = ReadStructure(context, sections.Require(PreAndPostTraining, PostTraining, Structure), paradigms);
-        var (models, datasets) = ReadMentions(context, sections.Require(PreAndPostTraining, PostTraining, Introduction));
+        // The post-training introduction names today's models; the pre-training paragraph names the earlier ones.
+        var (models, datasets) = ReadMentions(context,
+            [sections.Require(PreAndPostTraining, PostTraining, Introduction), sections.Require(PreAndPostTraining, PreTraining)]);
         var formulas = ReadFormulaTopics(context, sections.Require(FormulaFoundations));
         var references = ReadReferences(context, sections.Require(References));
 
@@ -213,11 +216,11 @@ public static partial class DocumentParser
         return (inner.Trim(), null);
     }
 
-    private static (IReadOnlyList<DocumentMention>, IReadOnlyList<DocumentMention>) ReadMentions(Context context, DocumentSections.Section section)
+    private static (IReadOnlyList<DocumentMention>, IReadOnlyList<DocumentMention>) ReadMentions(Context context, IReadOnlyList<DocumentSections.Section> sections)
     {
         var models = new List<DocumentMention>();
         var datasets = new List<DocumentMention>();
-        foreach (var paragraph in section.Blocks.OfType<ParagraphBlock>())
+        foreach (var (section, paragraph) in sections.SelectMany(s => s.Blocks.OfType<ParagraphBlock>().Select(p => (s, p))))
         {
             var text = InlineText.Of(paragraph.Inline);
             foreach (var mention in MentionScanner.Scan(text.Text))

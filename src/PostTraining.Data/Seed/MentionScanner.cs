@@ -35,6 +35,10 @@ public static partial class MentionScanner
 
         // "最新一代的 LLM，DeepSeek-R1，": a model set off by commas after the word LLM.
         new("LLM，X，", ModelInApposition(), _ => MentionKind.Model),
+
+        // The pre-training paragraph: "静态预训练方法，如神经网络语言模型(NNLM) 和 Word2vec，", "动态预训练技术的发展，如
+        // BERT 和 XLNet。", "多种架构，包括 GPT-2 和 BART。": examples of methods, techniques or architectures.
+        new("<方法/技术/架构>，如/包括 …", ApproachThenExamples(), _ => MentionKind.Model),
     ];
 
     /// <summary>Every mention in <paramref name="text"/>, in the order they appear.</summary>
@@ -107,6 +111,12 @@ public static partial class MentionScanner
             var to = separator?.Index ?? list.Length;
             var raw = list[from..to];
             var name = raw.Trim();
+            if (ChineseNameWithAbbreviation().Match(name) is { Success: true } abbreviated)
+            {
+                // "神经网络语言模型(NNLM)": the model goes by its abbreviation.
+                yield return (abbreviated.Groups["abbr"].Value, start + from + raw.IndexOf(abbreviated.Groups["abbr"].Value, StringComparison.Ordinal));
+            }
+
             if (NameShape().IsMatch(name))
             {
                 yield return (name, start + from + (raw.Length - raw.TrimStart().Length));
@@ -130,6 +140,12 @@ public static partial class MentionScanner
 
     [GeneratedRegex(@"LLM\s*，\s*(?<list>[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])\s*，")]
     private static partial Regex ModelInApposition();
+
+    [GeneratedRegex(@"(?:方法|技术的发展|架构)\s*，\s*(?:如|包括)\s*(?<list>[^，。；：]+?)\s*[，。]")]
+    private static partial Regex ApproachThenExamples();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}+\s*[（(]\s*(?<abbr>[A-Za-z][A-Za-z0-9.\-]*)\s*[）)]$")]
+    private static partial Regex ChineseNameWithAbbreviation();
 
     /// <summary>What separates the items of an inline list: 、 , ， and the words 和 / 及 / 与 / and / or.</summary>
     [GeneratedRegex(@"\s*([、,，]|和|及|与|\band\b|\bor\b)\s*")]

@@ -57,8 +57,19 @@ public sealed class MentionScannerTests
     [Fact]
     public void ChineseWordsAndPlainProseAreNeverNames()
     {
-        Assert.Empty(MentionScanner.Scan("早期的静态预训练方法，如神经网络语言模型和 Word2vec，难以适应"));
+        // The Chinese name without an abbreviation is dropped; the product name beside it is kept.
+        Assert.Equal(["Word2vec"], MentionScanner.Scan("早期的静态预训练方法，如神经网络语言模型和 Word2vec，难以适应").Select(m => m.Name));
         Assert.Empty(MentionScanner.Scan("一些模型（例如 机器翻译模型 和 摘要模型）"));
+    }
+
+    [Fact]
+    public void APreTrainingParagraphsExamplesAreModelsAndAChineseNameGoesByItsAbbreviation()
+    {
+        const string text = "静态预训练方法，如神经网络语言模型(NNLM) 和 Word2vec，促使了动态预训练技术的发展，如 BERT 和 XLNet。引入了多种架构，包括 GPT-2 和 BART。";
+        var found = MentionScanner.Scan(text);
+        Assert.Equal(["NNLM", "Word2vec", "BERT", "XLNet", "GPT-2", "BART"], found.Select(m => m.Name));
+        Assert.All(found, m => Assert.Equal(MentionKind.Model, m.Kind));
+        Assert.All(found, m => Assert.Equal(m.Name, text.Substring(m.Offset, m.Name.Length)));
     }
 
     [Fact]

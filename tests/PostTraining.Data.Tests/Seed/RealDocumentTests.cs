@@ -107,9 +107,17 @@ public sealed class RealDocumentTests
                 ("llama", "LLaMA", null),
                 ("gemma", "Gemma", null),
                 ("nemotron", "Nemotron", null),
+                // The pre-training paragraph's earlier models, after the introduction's.
+                ("nnlm", "NNLM", null),
+                ("word2vec", "Word2vec", null),
+                ("bert", "BERT", null),
+                ("xlnet", "XLNet", null),
+                ("gpt-2", "GPT-2", null),
+                ("bart", "BART", null),
             ],
             Document.Models.Select(m => (m.Slug, m.Name, m.Parameters)));
-        Assert.All(Document.Models, m => Assert.Equal(["预训练和后训练", "后训练", "技术简介"], m.Source.HeadingPath));
+        Assert.All(Document.Models.Take(9), m => Assert.Equal(["预训练和后训练", "后训练", "技术简介"], m.Source.HeadingPath));
+        Assert.All(Document.Models.Skip(9), m => Assert.Equal(["预训练和后训练", "预训练"], m.Source.HeadingPath));
     }
 
     [SourceDocumentFact]
@@ -150,7 +158,8 @@ public sealed class RealDocumentTests
         // Lines point at the text they came from.
         Assert.Contains("微调（Fine-tuning）", lines[Document.Paradigms[0].Source.Line - 1], StringComparison.Ordinal);
         Assert.Contains("1750 亿个参数的 GPT-3", lines[Document.Models[0].Source.Line - 1], StringComparison.Ordinal);
-        Assert.Contains("Nemotron", lines[Document.Models[^1].Source.Line - 1], StringComparison.Ordinal);
+        Assert.Contains("Nemotron", lines[Document.Models[8].Source.Line - 1], StringComparison.Ordinal);
+        Assert.Contains("GPT-2 和 BART", lines[Document.Models[^1].Source.Line - 1], StringComparison.Ordinal);
     }
 
     [SourceDocumentFact]

@@ -85,13 +85,14 @@ public sealed partial class SourceCoverageTests(ITestOutputHelper output)
             }
 
             var reference = Data.Value.References.Single(r => r.Key == slug).Entry;
+            // A work printed twice keeps the fuller of its two author lists; the other printing decides truncation.
             var expected = cleaned.TryGetValue(n, out var list) ? list : b.GetProperty("authors").EnumerateArray().Select(a => a.GetString()!).ToList();
             var authors = reference.Authors ?? [];
             if (authors.Count < expected.Count)
             {
                 problems.Add($"[{n}] {slug}: {authors.Count} authors, the survey lists {expected.Count}");
             }
-            else if (authors.Count == expected.Count && b.GetProperty("etAl").GetBoolean() != (reference.AuthorsTruncated ?? false))
+            else if (!PrintedTwice.ContainsKey(n) && authors.Count == expected.Count && b.GetProperty("etAl").GetBoolean() != (reference.AuthorsTruncated ?? false))
             {
                 problems.Add($"[{n}] {slug}: authorsTruncated should be {b.GetProperty("etAl").GetBoolean()}");
             }
@@ -254,9 +255,13 @@ public sealed partial class SourceCoverageTests(ITestOutputHelper output)
         _ => (Data.Value.Techniques.Single(t => t.Key == entity.Key).Entry.References ?? []).Select(l => l.Reference!).ToHashSet(),
     };
 
+    /// <summary>Entries the survey prints twice, as its README (survey/README.md, "Duplicate entries") names them.</summary>
+    private static readonly Dictionary<int, int> PrintedTwice = new() { [114] = 64, [322] = 42, [157] = 108 };
+
     /// <summary>The reference that is the work of survey citation n: by arXiv id where it has one, else by title.</summary>
     private static string? ReferenceOfCitation(int n)
     {
+        n = PrintedTwice.GetValueOrDefault(n, n);
         var b = Bibliography.Value.EnumerateArray().Single(x => x.GetProperty("n").GetInt32() == n);
         var arxiv = b.GetProperty("arxiv").ValueKind == JsonValueKind.String ? b.GetProperty("arxiv").GetString() : null;
         int? year = b.GetProperty("year").ValueKind == JsonValueKind.Number ? b.GetProperty("year").GetInt32() : null;

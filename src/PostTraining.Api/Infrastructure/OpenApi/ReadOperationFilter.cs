@@ -100,7 +100,9 @@ internal sealed class ReadOperationFilter : IOperationFilter
             }
         }
 
-        if (operation.Responses?.TryGetValue("200", out var success) == true && success is OpenApiResponse described)
+        // A POST's 200 (the BibTeX import's report) is an answer, not a cacheable representation.
+        if (operation.Responses?.TryGetValue("200", out var success) == true && success is OpenApiResponse described
+            && !HttpMethods.IsPost(context.ApiDescription.HttpMethod ?? ""))
         {
             described.Description = "OK. Carries a strong ETag; send it back in If-None-Match to get 304 when nothing changed.";
         }

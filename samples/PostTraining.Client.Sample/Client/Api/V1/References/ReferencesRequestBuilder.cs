@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using PostTraining.Client.Api.V1.References.Import;
 using PostTraining.Client.Api.V1.References.Item;
 using PostTraining.Client.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace PostTraining.Client.Api.V1.References
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReferencesRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The import property</summary>
+        public global::PostTraining.Client.Api.V1.References.Import.ImportRequestBuilder Import
+        {
+            get => new global::PostTraining.Client.Api.V1.References.Import.ImportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the PostTraining.Client.api.v1.references.item collection</summary>
         /// <param name="position">Reference slug, e.g. arxiv-2305-18290.</param>
         /// <returns>A <see cref="global::PostTraining.Client.Api.V1.References.Item.WithSlugItemRequestBuilder"/></returns>
