@@ -66,7 +66,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + (readyWithin ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + (readyWithin ?? TimeSpan.FromSeconds(180));
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
