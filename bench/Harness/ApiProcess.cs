@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Bench;
 

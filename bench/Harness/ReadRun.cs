@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Bench;
 

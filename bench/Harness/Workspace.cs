@@ -1,4 +1,4 @@
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Bench;
 
@@ -36,7 +36,7 @@ public sealed class Workspace
     /// <summary>Starts a private PostgreSQL cluster in this workspace; it is stopped before the folder is removed.</summary>
     public async Task<LocalPostgresCluster> StartPostgresAsync(Cleanup cleanup)
     {
-        var cluster = await LocalPostgresCluster.StartAsync(Path.Combine(Root, "postgres"), m => Console.WriteLine($"  {m}"), cleanup.Token);
+        var cluster = await LocalPostgresCluster.StartAsync(Path.Combine(Root, "postgres"), m => Console.WriteLine($"  {m}"), cleanup.Token, durable: false);
         cleanup.Add("postgres", cluster.StopAsync);
         return cluster;
     }

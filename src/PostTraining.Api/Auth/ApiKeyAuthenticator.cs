@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PostTraining.Api.Http;
 using PostTraining.Data;
 
 namespace PostTraining.Api.Auth;

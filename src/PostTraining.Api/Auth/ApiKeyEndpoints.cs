@@ -1,8 +1,8 @@
-using PostTraining.Api.Http;
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
@@ -76,7 +76,7 @@ public static partial class ApiKeyEndpoints
 
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var generated = ApiKeySecret.Generate();

@@ -9,7 +9,7 @@ namespace PostTraining.Api.Auth;
 /// HMAC-SHA256 under a per-key random salt. The random part carries 256 bits, so a fast keyed hash is enough (slow
 /// password hashes exist for guessable passwords) and validation stays cheap on every write.
 /// </summary>
-internal static class ApiKeySecret
+public static class ApiKeySecret
 {
     private const string Marker = "pt_";
     private const int PrefixLength = 12;

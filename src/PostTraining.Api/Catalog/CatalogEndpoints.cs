@@ -63,7 +63,7 @@ public static class CatalogEndpoints
 
         if (!Cursor.TryDecode(cursor, "slug", out var after))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         return ReadApi.Page(snapshot, request, () =>
@@ -71,7 +71,7 @@ public static class CatalogEndpoints
                 var (items, next) = Paging.Page(BySlug(snapshot, kind), false, static _ => true, "slug", after, pageSize);
                 return (items.Select(n => n.ToCatalogSummary()).ToArray(), next);
             },
-            ReadJson.Context.CatalogSummary, ReadJson.Context.ListPageCatalogSummary);
+            CatalogJson.Context.CatalogSummary, CatalogJson.Context.ListPageCatalogSummary);
     }
 
     /// <summary>Gets one entry of a kind.</summary>
@@ -79,7 +79,7 @@ public static class CatalogEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(kind, slug, out var node)
-            ? new BodyResult<CatalogDetail>(EntityDetails.Node(snapshot, node))
+            ? new BodyResult<CatalogDetail>(node.CatalogDetailBody(snapshot))
             : Problems.NotFound(NodeKinds.Name(kind), slug);
     }
 
@@ -99,13 +99,13 @@ public static class CatalogEndpoints
 
         if (!Cursor.TryDecode(cursor, "slug", out var after))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         SnapshotNode? owner = null;
         if (technique is not null && !snapshot.TryGetNode(NodeKind.Technique, technique, out owner))
         {
-            return Problems.BadParameter("technique", $"There is no technique '{technique}'.");
+            return Problems.Invalid("technique", $"There is no technique '{technique}'.");
         }
 
         return ReadApi.Page(snapshot, request, () =>
@@ -113,7 +113,7 @@ public static class CatalogEndpoints
                 var (items, next) = Paging.Page(BySlug(snapshot, NodeKind.Formula), false, f => owner is null || f.Technique == owner, "slug", after, pageSize);
                 return (items.Select(f => f.ToFormulaSummary()).ToArray(), next);
             },
-            ReadJson.Context.FormulaSummary, ReadJson.Context.ListPageFormulaSummary);
+            CatalogJson.Context.FormulaSummary, CatalogJson.Context.ListPageFormulaSummary);
     }
 
     /// <summary>Gets one formula.</summary>
@@ -122,7 +122,7 @@ public static class CatalogEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(NodeKind.Formula, slug, out var formula)
-            ? new BodyResult<FormulaDetail>(EntityDetails.Node(snapshot, formula))
+            ? new BodyResult<FormulaDetail>(formula.FormulaDetailBody(snapshot))
             : Problems.NotFound("formula", slug);
     }
 

@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.Techniques;
 
@@ -5,6 +6,14 @@ namespace PostTraining.Api.Catalog;
 
 public static class CatalogMapping
 {
+    /// <summary>A model's, dataset's, limitation's or application's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody CatalogDetailBody(this SnapshotNode n, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, n, () => ApiJson.Body(n.ToCatalogDetail(snapshot), CatalogJson.Context.CatalogDetail));
+
+    /// <summary>The formula's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody FormulaDetailBody(this SnapshotNode f, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, f, () => ApiJson.Body(f.ToFormulaDetail(snapshot), CatalogJson.Context.FormulaDetail));
+
     public static CatalogSummary ToCatalogSummary(this SnapshotNode n) =>
         new(n.Slug, n.KindName, n.Name(), n.Parent?.Kind == n.Kind ? n.Parent.Slug : null, n.Row.Parameters, n.Row.Organization, n.Url);
 

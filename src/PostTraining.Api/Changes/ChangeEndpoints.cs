@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using PostTraining.Api.Http;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using PostTraining.Api.Writes;
+using PostTraining.Api.Http;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
 
@@ -15,6 +14,9 @@ public static class ChangeEndpoints
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
+
+    /// <summary>The sort name change-feed cursors are made for, so no other paging cursor passes for one.</summary>
+    private const string Position = "change-id";
 
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder endpoints)
     {
@@ -67,7 +69,7 @@ public static class ChangeEndpoints
         var take = ReadLimit(errors, limit);
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var rows = await db.Changes.AsNoTracking()
@@ -79,7 +81,7 @@ public static class ChangeEndpoints
         var last = page.Count > 0 ? page[^1].Id : after;
 
         string Link(long position) => AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString("/api/v1/changes",
-            new Dictionary<string, string?> { ["since"] = ChangeCursor.Encode(position), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            new Dictionary<string, string?> { ["since"] = Cursor.ForPosition(Position, position), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
                 .Where(p => p.Value is not null)));
 
         context.Response.Headers.CacheControl = "no-cache";
@@ -97,7 +99,7 @@ public static class ChangeEndpoints
         var take = ReadLimit(errors, limit);
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var ct = context.RequestAborted;
@@ -139,7 +141,7 @@ public static class ChangeEndpoints
         var take = ReadLimit(errors, limit);
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var exists = await db.Relationships.AnyAsync(r => r.Id == id, context.RequestAborted);
@@ -164,7 +166,7 @@ public static class ChangeEndpoints
         var page = rows.Take(take).ToList();
         var next = rows.Count > take
             ? AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString(path,
-                new Dictionary<string, string?> { ["cursor"] = ChangeCursor.Encode(page[^1].Id), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                new Dictionary<string, string?> { ["cursor"] = Cursor.ForPosition(Position, page[^1].Id), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
                     .Where(p => p.Value is not null)))
             : null;
         context.Response.Headers.CacheControl = "no-cache";
@@ -178,7 +180,7 @@ public static class ChangeEndpoints
             return 0;
         }
 
-        if (!ChangeCursor.TryDecode(cursor, out var after))
+        if (!Cursor.TryDecodePosition(cursor, Position, out var after))
         {
             errors.Add(member, "Not a cursor this service issued; use the 'next' or 'poll' link of a previous page.");
         }

@@ -17,7 +17,7 @@ internal static class BibtexLoadCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        Data.Local.LocalPostgresCluster? cluster = null;
+        LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {
             var dryRun = args.Contains("--dry-run");

@@ -14,7 +14,7 @@ internal static class ExportCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        Data.Local.LocalPostgresCluster? cluster = null;
+        LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {
             var (options, rest) = CommandLine.Parse(args, "--out");

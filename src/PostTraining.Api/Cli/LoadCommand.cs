@@ -20,7 +20,7 @@ internal static class LoadCommand
             return await BibtexLoadCommand.RunAsync(args);
         }
 
-        Data.Local.LocalPostgresCluster? cluster = null;
+        LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {
             // --only loads just the --file files (restoring an export), without the shipped ones merged in before them.

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PostTraining.Api.Cli;
 using PostTraining.Data;
-using PostTraining.Data.Local;
 using PostTraining.Data.Seed;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Api.Database;
 

@@ -51,7 +51,7 @@ public static class GraphEndpoints
         var hops = depth ?? 1;
         if (hops is < 1 or > MaxDepth)
         {
-            return Problems.BadParameter("depth", $"Must be between 1 and {MaxDepth}; got {hops}.");
+            return Problems.Invalid("depth", $"Must be between 1 and {MaxDepth}; got {hops}.");
         }
 
         if (!TryTypes(snapshot, types, out var typeSet, out var typeProblem))
@@ -74,7 +74,7 @@ public static class GraphEndpoints
                 found.Nodes.Select(n => new NeighborNode(n.Node.KindName, n.Node.Slug, n.Node.Name(), n.Distance, n.Node.Url)).ToArray(),
                 found.Edges.Select(e => new NeighborEdge(e.Edge?.Id, e.Type, e.Name, e.Source.Key, e.Target.Key)).ToArray(),
                 found.Truncated);
-            return ReadJson.Body(result, ReadJson.Context.Neighborhood);
+            return ApiJson.Body(result, GraphJson.Context.Neighborhood);
         }
 
         var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
@@ -93,24 +93,24 @@ public static class GraphEndpoints
         var snapshot = snapshots.Required;
         if (string.IsNullOrWhiteSpace(from))
         {
-            return Problems.BadParameter("from", "Required: the entity to start from, e.g. dpo or technique:dpo.");
+            return Problems.Invalid("from", "Required: the entity to start from, e.g. dpo or technique:dpo.");
         }
 
         if (string.IsNullOrWhiteSpace(to))
         {
-            return Problems.BadParameter("to", "Required: the entity to reach, e.g. ppo or technique:ppo.");
+            return Problems.Invalid("to", "Required: the entity to reach, e.g. ppo or technique:ppo.");
         }
 
         var hops = maxHops ?? 4;
         if (hops is < 1 or > MaxHops)
         {
-            return Problems.BadParameter("maxHops", $"Must be between 1 and {MaxHops}; got {hops}.");
+            return Problems.Invalid("maxHops", $"Must be between 1 and {MaxHops}; got {hops}.");
         }
 
         var count = limit ?? 10;
         if (count is < 1 or > MaxPaths)
         {
-            return Problems.BadParameter("limit", $"Must be between 1 and {MaxPaths}; got {count}.");
+            return Problems.Invalid("limit", $"Must be between 1 and {MaxPaths}; got {count}.");
         }
 
         if (!TryTypes(snapshot, types, out var typeSet, out var typeProblem))
@@ -120,17 +120,17 @@ public static class GraphEndpoints
 
         if (!NodeReference.TryResolve(snapshot, from, NodeKind.Technique, out var start, out var fromError))
         {
-            return Problems.BadParameter("from", fromError);
+            return Problems.Invalid("from", fromError);
         }
 
         if (!NodeReference.TryResolve(snapshot, to, NodeKind.Technique, out var end, out var toError))
         {
-            return Problems.BadParameter("to", toError);
+            return Problems.Invalid("to", toError);
         }
 
         var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
         var key = $"paths\n{start.Key}\n{end.Key}\n{hops}\n{count}\n{typeKey}";
-        if (snapshot.TryGetAnswer(key, out var cached))
+        if (snapshot.TryGetAnswer<CachedBody>(key, out var cached))
         {
             return new BodyResult<PathResults>(cached);
         }
@@ -139,7 +139,7 @@ public static class GraphEndpoints
         var search = PathFinder.Search(start, end, hops, typeSet, count, PathFinder.DefaultMaxVisited);
         if (search.TooBroad)
         {
-            return Problems.BadParameter(
+            return Problems.Invalid(
                 "maxHops",
                 $"The graph between '{start.Key}' and '{end.Key}' is too dense to search within {hops} hops: more than " +
                 $"{PathFinder.DefaultMaxVisited:N0} entities would be visited. Ask for fewer hops or fewer types.");
@@ -152,7 +152,7 @@ public static class GraphEndpoints
             hops,
             typeSet?.Order(StringComparer.Ordinal).ToArray(),
             found.Select(p => new GraphPath(p.Steps.Count, ToHops(p))).ToArray());
-        return new BodyResult<PathResults>(snapshot.Answer(key, () => ReadJson.Body(result, ReadJson.Context.PathResults)));
+        return new BodyResult<PathResults>(snapshot.Answer(key, () => ApiJson.Body(result, GraphJson.Context.PathResults)));
     }
 
     /// <summary>What to read before a technique.</summary>
@@ -190,7 +190,7 @@ public static class GraphEndpoints
                 followed.Order(StringComparer.Ordinal).ToArray(),
                 steps,
                 plan.Cycles.Select(c => (IReadOnlyList<string>)c.Select(n => n.Key).ToArray()).ToArray());
-            return ReadJson.Body(result, ReadJson.Context.ReadingOrder);
+            return ApiJson.Body(result, GraphJson.Context.ReadingOrder);
         }
 
         var typeKey = typeSet is null ? "" : string.Join(',', typeSet.Order(StringComparer.Ordinal));
@@ -225,7 +225,7 @@ public static class GraphEndpoints
         {
             if (type != GraphSteps.TreeType && !snapshot.TryGetRelationType(type, out _))
             {
-                problem = Problems.BadParameter("types", $"There is no relation type '{type}'. See /api/v1/relation-types (broader is the taxonomy tree).");
+                problem = Problems.Invalid("types", $"There is no relation type '{type}'. See /api/v1/relation-types (broader is the taxonomy tree).");
                 return false;
             }
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using PostTraining.Api.ReadModel;
 
 namespace PostTraining.Api.Http;
 
@@ -6,7 +7,7 @@ namespace PostTraining.Api.Http;
 /// A serialized representation: its bytes, media type and strong ETag, plus its Brotli and gzip forms made on first
 /// request. Held by the snapshot for the hot representations, so a read costs a lookup and a write of bytes.
 /// </summary>
-public sealed class CachedBody
+public sealed class CachedBody : ICachedValue
 {
     /// <summary>Below this, compression saves less than the headers it costs.</summary>
     public const int CompressionThreshold = 1024;
@@ -34,6 +35,9 @@ public sealed class CachedBody
     public bool Cached { get; }
 
     public bool Compressible => Bytes.Length >= CompressionThreshold;
+
+    /// <summary>The bytes, plus room for the compressed forms made on demand and the object itself.</summary>
+    public long CachedSize => Bytes.Length + (Bytes.Length / 2) + 256;
 
     public byte[] Encoded(string encoding) => encoding == "br" ? _brotli.Value : _gzip.Value;
 

@@ -29,7 +29,7 @@ public static class ContentNegotiation
             var byName = offered.FirstOrDefault(f => f.Name.Equals(format, StringComparison.OrdinalIgnoreCase));
             if (byName is null)
             {
-                badFormat = Problems.BadParameter("format", $"Unknown format '{format}'. Use one of: {string.Join(", ", offered.Select(f => f.Name))}.");
+                badFormat = Problems.Invalid("format", $"Unknown format '{format}'. Use one of: {string.Join(", ", offered.Select(f => f.Name))}.");
             }
 
             return byName;

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -41,6 +44,38 @@ public sealed record Cursor(string Sort, string Key, string Slug)
         {
             return false;
         }
+    }
+
+    /// <summary>A cursor for a position in a sequence ordered by a number (the change feed's entry id).</summary>
+    public static string ForPosition(string sort, long position) =>
+        new Cursor(sort, position.ToString(CultureInfo.InvariantCulture), "").Encode();
+
+    /// <summary>Decodes a <see cref="ForPosition"/> cursor made for <paramref name="sort"/>; false when it is absent or malformed.</summary>
+    public static bool TryDecodePosition(string? text, string sort, out long position)
+    {
+        position = 0;
+        return !string.IsNullOrEmpty(text)
+            && (TryDecode(text, sort, out var cursor) && cursor is { Slug: "" }
+                ? long.TryParse(cursor.Key, NumberStyles.None, CultureInfo.InvariantCulture, out position)
+                : TryDecodeBinaryPosition(text, out position));
+    }
+
+    /// <summary>
+    /// Change-feed cursors issued before the feed used this codec: a version byte 1 and the id as a big-endian
+    /// int64, base64url. Still accepted, so a client polling across the upgrade keeps its place.
+    /// </summary>
+    private static bool TryDecodeBinaryPosition(string text, out long position)
+    {
+        position = 0;
+        Span<byte> bytes = stackalloc byte[12];
+        if (text.Length > 16 || Base64Url.DecodeFromChars(text, bytes, out _, out var written) != OperationStatus.Done
+            || written != 9 || bytes[0] != 1)
+        {
+            return false;
+        }
+
+        position = BinaryPrimitives.ReadInt64BigEndian(bytes[1..9]);
+        return position >= 0;
     }
 
     public static string Describe => "Malformed cursor: pass the 'next' link of the previous page unchanged (a cursor belongs to the sort it was made with).";

@@ -24,7 +24,7 @@ public static class QueryParameterGuard
                     var message = known.Count == 0
                         ? "Unknown query parameter: this operation takes none."
                         : $"Unknown query parameter. This operation takes: {listed}.";
-                    return Problems.BadParameter(name, message);
+                    return Problems.Invalid(name, message);
                 }
             }
 

@@ -66,7 +66,7 @@ public static class ReadApi
     {
         value = limit ?? Paging.DefaultLimit;
         problem = value is < 1 or > Paging.MaxLimit
-            ? Problems.BadParameter("limit", $"Must be between 1 and {Paging.MaxLimit}; got {value}.")
+            ? Problems.Invalid("limit", $"Must be between 1 and {Paging.MaxLimit}; got {value}.")
             : null;
         return problem is null;
     }

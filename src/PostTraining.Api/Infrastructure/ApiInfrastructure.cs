@@ -1,9 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
+using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure.OpenApi;
 
 namespace PostTraining.Api.Infrastructure;
@@ -11,17 +8,9 @@ namespace PostTraining.Api.Infrastructure;
 public static class ApiInfrastructure
 {
     /// <summary>JSON settings every response uses: camelCase, enums as strings, CJK written as characters.</summary>
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-    }
-
     public static void AddApiInfrastructure(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
 
         // Binding failures become exceptions so the handler can answer 400 problem+json naming the parameter.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

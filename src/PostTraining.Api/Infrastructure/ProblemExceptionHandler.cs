@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PostTraining.Api.Http;
 
 namespace PostTraining.Api.Infrastructure;
 
@@ -34,12 +35,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ProblemDetails problem = new() { Status = status, Title = title, Detail = detail };
         if (exception is BadHttpRequestException && BindingFailures.TryDescribe(exception.Message, out var parameter, out var message))
         {
-            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [message] })
-            {
-                Status = status,
-                Title = "Invalid query parameter",
-                Detail = $"Query parameter '{parameter}': {message}",
-            };
+            problem = Problems.Validation(new Dictionary<string, string[]> { [parameter] = [message] });
+            problem.Status = status;
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Paradigms;
@@ -20,6 +21,7 @@ public static class ParadigmEndpoints
                 "A paradigm with its goal, description and top-level techniques.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
+        app.MapNodeWrites(new ParadigmWriter(), "Paradigms", "Paradigm");
         return app;
     }
 
@@ -28,7 +30,7 @@ public static class ParadigmEndpoints
     {
         var snapshot = snapshots.Required;
         return new BodyResult<ListPage<ParadigmSummary>>(snapshot.Memo("paradigms:list", s =>
-            ReadJson.Body(new ListPage<ParadigmSummary>(s.Paradigms.Select(p => p.ToParadigmSummary()).ToArray(), null), ReadJson.Context.ListPageParadigmSummary)));
+            ApiJson.Body(new ListPage<ParadigmSummary>(s.Paradigms.Select(p => p.ToParadigmSummary()).ToArray(), null), ParadigmJson.Context.ListPageParadigmSummary)));
     }
 
     /// <summary>Gets one paradigm.</summary>
@@ -37,7 +39,7 @@ public static class ParadigmEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(NodeKind.Paradigm, slug, out var paradigm)
-            ? new BodyResult<ParadigmDetail>(EntityDetails.Node(snapshot, paradigm))
+            ? new BodyResult<ParadigmDetail>(paradigm.ParadigmDetailBody(snapshot))
             : Problems.NotFound("paradigm", slug);
     }
 }

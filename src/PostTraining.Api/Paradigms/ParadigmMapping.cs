@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.Techniques;
 using PostTraining.Data.Entities;
@@ -6,6 +7,10 @@ namespace PostTraining.Api.Paradigms;
 
 public static class ParadigmMapping
 {
+    /// <summary>The paradigm's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody ParadigmDetailBody(this SnapshotNode p, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, p, () => ApiJson.Body(p.ToParadigmDetail(snapshot), ParadigmJson.Context.ParadigmDetail));
+
     public static int TechniqueCount(this SnapshotNode paradigm) =>
         paradigm.Children.Where(c => c.Kind == NodeKind.Technique).Sum(c => c.SelfAndDescendants().Count(n => n.Kind == NodeKind.Technique));
 

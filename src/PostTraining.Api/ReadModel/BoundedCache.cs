@@ -93,3 +93,9 @@ public sealed class BoundedCache<T>(int capacity, long maxBytes, Func<T, long> s
         }
     }
 }
+
+/// <summary>A value the snapshot's bounded caches hold, with the bytes it is counted as.</summary>
+public interface ICachedValue
+{
+    long CachedSize { get; }
+}

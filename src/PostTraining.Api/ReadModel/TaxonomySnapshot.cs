@@ -33,8 +33,8 @@ public sealed class TaxonomySnapshot
     /// </summary>
     public const long MaxCachedDetailBytes = 16L << 20;
 
-    private readonly BoundedCache<Http.CachedBody> _answers = new(MaxCachedAnswers, MaxCachedAnswerBytes, CachedSize);
-    private readonly BoundedCache<Http.CachedBody> _details = new(MaxCachedDetails, MaxCachedDetailBytes, CachedSize);
+    private readonly BoundedCache<ICachedValue> _answers = new(MaxCachedAnswers, MaxCachedAnswerBytes, CachedSize);
+    private readonly BoundedCache<ICachedValue> _details = new(MaxCachedDetails, MaxCachedDetailBytes, CachedSize);
     private readonly Lazy<SnapshotSearch> _search;
 
     private TaxonomySnapshot(
@@ -127,7 +127,7 @@ public sealed class TaxonomySnapshot
 
     /// <summary>
     /// The current state of an entity as writers need it for If-Match: its id, its row version (<c>xmin</c>) and the
-    /// ETag of its JSON detail as GET serves it. <paramref name="kind"/> is a node kind (<c>technique</c>, ...),
+    /// snapshot's node, edge or relation type behind it. <paramref name="kind"/> is a node kind (<c>technique</c>, ...),
     /// <c>relationship</c> (key: the id) or <c>relation-type</c> (key: the slug).
     /// </summary>
     public bool TryGetEntity(string kind, string key, [NotNullWhen(true)] out SnapshotEntity? entity)
@@ -137,19 +137,19 @@ public sealed class TaxonomySnapshot
         {
             if (TryGetNode(nodeKind, key, out var node))
             {
-                entity = new SnapshotEntity(kind, key, node.Id, node.Row.Version, () => EntityDetails.Node(this, node));
+                entity = new SnapshotEntity(kind, key, node.Id, node.Row.Version, node);
             }
         }
         else if (kind == "relationship")
         {
             if (long.TryParse(key, out var id) && TryGetRelationship(id, out var edge))
             {
-                entity = new SnapshotEntity(kind, key, edge.Id, edge.Row.Version, () => EntityDetails.Relationship(this, edge));
+                entity = new SnapshotEntity(kind, key, edge.Id, edge.Row.Version, edge);
             }
         }
         else if (kind == "relation-type" && TryGetRelationType(key, out var type))
         {
-            entity = new SnapshotEntity(kind, key, type.Id, type.Version, () => EntityDetails.RelationType(this, type));
+            entity = new SnapshotEntity(kind, key, type.Id, type.Version, type);
         }
 
         return entity is not null;
@@ -166,20 +166,27 @@ public sealed class TaxonomySnapshot
     /// The body answering a query (any search text, page URL or graph walk), kept in a bounded cache: a client sending
     /// endless distinct queries must not grow memory. Dashboards and type-ahead repeat a small set, which stay cached.
     /// </summary>
-    public Http.CachedBody Answer(string key, Func<Http.CachedBody> factory) => _answers.GetOrAdd(key, factory);
+    public T Answer<T>(string key, Func<T> factory)
+        where T : class, ICachedValue => (T)_answers.GetOrAdd(key, factory);
 
     /// <summary>An answer kept by <see cref="Answer"/>, for callers that may refuse instead of answering.</summary>
-    public bool TryGetAnswer(string key, [NotNullWhen(true)] out Http.CachedBody? body) => _answers.TryGetValue(key, out body);
+    public bool TryGetAnswer<T>(string key, [NotNullWhen(true)] out T? value)
+        where T : class, ICachedValue
+    {
+        value = _answers.TryGetValue(key, out var held) ? held as T : null;
+        return value is not null;
+    }
 
     /// <summary>
     /// The representation of one entity (detail, its BibTeX, its references), kept in a bounded cache: at 400k
     /// entities a crawler reading every one must not keep them all.
     /// </summary>
-    public Http.CachedBody Representation(string key, Func<Http.CachedBody> factory) => _details.GetOrAdd(key, factory);
+    public T Representation<T>(string key, Func<T> factory)
+        where T : class, ICachedValue => (T)_details.GetOrAdd(key, factory);
 
     /// <summary>What a cached body may come to: its bytes, the compressed forms made on demand (well under half of them
     /// for JSON), and the object overhead.</summary>
-    private static long CachedSize(Http.CachedBody body) => body.Bytes.Length + (body.Bytes.Length / 2) + 256;
+    private static long CachedSize(ICachedValue value) => value.CachedSize;
 
     /// <summary>
     /// Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.
@@ -383,13 +390,12 @@ public sealed class TaxonomySnapshot
 }
 
 /// <summary>
-/// What a writer needs to check If-Match, guard its UPDATE and answer: the row's id, <c>xmin</c>, current ETag, and
-/// the JSON detail exactly as GET serves it.
+/// What a writer needs to check If-Match and guard its UPDATE: the row's id and <c>xmin</c>, and the snapshot's
+/// <see cref="Target"/> (a <see cref="SnapshotNode"/>, <see cref="SnapshotEdge"/> or <see cref="RelationTypeRow"/>)
+/// that the entity's feature turns into the detail GET serves.
 /// </summary>
-public sealed class SnapshotEntity(string kind, string key, long id, uint version, Func<Http.CachedBody> detail)
+public sealed class SnapshotEntity(string kind, string key, long id, uint version, object target)
 {
-    private readonly Lazy<Http.CachedBody> _detail = new(detail);
-
     public string Kind { get; } = kind;
     public string Key { get; } = key;
     public long Id { get; } = id;
@@ -397,9 +403,5 @@ public sealed class SnapshotEntity(string kind, string key, long id, uint versio
     /// <summary>The row's <c>xmin</c> when the snapshot was built.</summary>
     public uint Version { get; } = version;
 
-    /// <summary>The strong ETag (with quotes) of the entity's JSON detail representation.</summary>
-    public string Etag => _detail.Value.ETag;
-
-    /// <summary>The JSON detail as GET serves it: <c>Bytes</c>, <c>ContentType</c> and <c>ETag</c>.</summary>
-    public Http.CachedBody Detail => _detail.Value;
+    public object Target { get; } = target;
 }

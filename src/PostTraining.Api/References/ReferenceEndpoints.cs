@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.References;
@@ -32,6 +33,7 @@ public static partial class ReferenceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
+        app.MapNodeWrites(new ReferenceWriter(), "References", "Reference");
         return app;
     }
 
@@ -56,19 +58,19 @@ public static partial class ReferenceEndpoints
         var sort = descending ? sortSpec[1..] : sortSpec;
         if (!Orders.Contains(sort))
         {
-            return Problems.BadParameter("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", Orders)} (prefix - for descending).");
+            return Problems.Invalid("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", Orders)} (prefix - for descending).");
         }
 
         if (!Cursor.TryDecode(query.Cursor, sortSpec, out var cursor))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         foreach (var (name, year) in new[] { ("yearFrom", query.YearFrom), ("yearTo", query.YearTo) })
         {
             if (year is < 1900 or > 2100)
             {
-                return Problems.BadParameter(name, "Must be a year between 1900 and 2100.");
+                return Problems.Invalid(name, "Must be a year between 1900 and 2100.");
             }
         }
 
@@ -77,7 +79,7 @@ public static partial class ReferenceEndpoints
         {
             if (!snapshot.TryGetNode(NodeKind.Technique, query.Technique, out var technique))
             {
-                return Problems.BadParameter("technique", $"There is no technique '{query.Technique}'.");
+                return Problems.Invalid("technique", $"There is no technique '{query.Technique}'.");
             }
 
             underTechnique = technique.SelfAndDescendants().SelectMany(t => t.References).Select(l => l.Other.Id).ToHashSet();
@@ -89,7 +91,7 @@ public static partial class ReferenceEndpoints
             var match = ArxivId().Match(query.Arxiv.Trim());
             if (!match.Success)
             {
-                return Problems.BadParameter("arxiv", $"'{query.Arxiv}' is not an arXiv identifier such as 2305.18290.");
+                return Problems.Invalid("arxiv", $"'{query.Arxiv}' is not an arXiv identifier such as 2305.18290.");
             }
 
             arxiv = match.Groups["id"].Value;
@@ -97,7 +99,7 @@ public static partial class ReferenceEndpoints
 
         if (!FieldSelection.TryParse(query.Fields, SummaryMembers, out var fields, out var unknownField))
         {
-            return Problems.BadParameter("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
+            return Problems.Invalid("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
         }
 
         bool Keep(SnapshotNode r) =>
@@ -124,7 +126,7 @@ public static partial class ReferenceEndpoints
                 var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
                 return (items.Select(r => r.ToReferenceSummary()).ToArray(), next);
             },
-            ReadJson.Context.ReferenceSummary, ReadJson.Context.ListPageReferenceSummary, fields);
+            ReferenceJson.Context.ReferenceSummary, ReferenceJson.Context.ListPageReferenceSummary, fields);
         return new BodyResult<ListPage<ReferenceSummary>>(page.Body, variesByAccept: true);
     }
 
@@ -149,7 +151,7 @@ public static partial class ReferenceEndpoints
 
         var body = chosen == MediaFormat.BibTex
             ? snapshot.Representation($"bibtex:{slug}", () => new CachedBody(Encoding.UTF8.GetBytes(BibTex.Format([reference])), MediaFormat.BibTex.MediaType))
-            : EntityDetails.Node(snapshot, reference);
+            : reference.ReferenceDetailBody(snapshot);
         return new BodyResult<ReferenceDetail>(body, variesByAccept: true);
     }
 
@@ -161,7 +163,7 @@ public static partial class ReferenceEndpoints
         _ => r.Slug,
     };
 
-    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(ReadJson.Context.ReferenceSummary);
+    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(ReferenceJson.Context.ReferenceSummary);
 
     [GeneratedRegex(@"^(?:arxiv:)?(?<id>\d{4}\.\d{4,5})(?:v\d+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ArxivId();

@@ -5,7 +5,6 @@ using Microsoft.Net.Http.Headers;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
-using PostTraining.Api.Writes.Resources;
 using PostTraining.Data.Bibliography;
 
 namespace PostTraining.Api.References;
@@ -176,11 +175,11 @@ public static class ReferenceImportEndpoints
         }
         catch (DecoderFallbackException)
         {
-            return (null, WriteProblems.Invalid("body", "The file is not valid UTF-8."));
+            return (null, Problems.Invalid("body", "The file is not valid UTF-8."));
         }
 
         return string.IsNullOrWhiteSpace(text)
-            ? (null, WriteProblems.Invalid("body", "The request body is empty; it must be a BibTeX file."))
+            ? (null, Problems.Invalid("body", "The request body is empty; it must be a BibTeX file."))
             : (text, null);
     }
 

@@ -1,10 +1,15 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
-using PostTraining.Api.Techniques;
+using PostTraining.Api.Writes;
 
 namespace PostTraining.Api.References;
 
 public static class ReferenceMapping
 {
+    /// <summary>The reference's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody ReferenceDetailBody(this SnapshotNode r, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, r, () => ApiJson.Body(r.ToReferenceDetail(snapshot), ReferenceJson.Context.ReferenceDetail));
+
     public static ReferenceSummary ToReferenceSummary(this SnapshotNode r) =>
         new(r.Slug, Title(r), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url, r.Row.Doi, r.Row.AuthorsTruncated);
 
@@ -21,7 +26,7 @@ public static class ReferenceMapping
         r.Url,
         r.Row.Doi,
         r.Row.AuthorsTruncated,
-        r.CitedBy.Select(l => new ReferenceTechnique(l.Other.Slug, l.Other.Name(), TechniqueMapping.RoleName(l.Role), l.Other.Url)).ToArray(),
+        r.CitedBy.Select(l => new ReferenceTechnique(l.Other.Slug, l.Other.Name(), EntityStates.RoleName(l.Role), l.Other.Url)).ToArray(),
         RepresentationMapping.RelationshipsOf(r),
         r.Row.Source.ToSourceInfo(snapshot),
         r.Row.Verified,

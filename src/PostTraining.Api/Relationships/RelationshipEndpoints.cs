@@ -33,6 +33,7 @@ public static class RelationshipEndpoints
                 "One relation type and its semantics.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
+        app.MapRelationshipWrites();
         return app;
     }
 
@@ -54,24 +55,24 @@ public static class RelationshipEndpoints
 
         if (!Cursor.TryDecode(cursor, "id", out var after))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         RelationTypeRow? relationType = null;
         if (type is not null && !snapshot.TryGetRelationType(type, out relationType))
         {
-            return Problems.BadParameter("type", $"There is no relation type '{type}'. See /api/v1/relation-types.");
+            return Problems.Invalid("type", $"There is no relation type '{type}'. See /api/v1/relation-types.");
         }
 
         SnapshotNode? from = null, to = null;
         if (source is not null && !NodeReference.TryResolve(snapshot, source, NodeKind.Technique, out from, out var sourceError))
         {
-            return Problems.BadParameter("source", sourceError);
+            return Problems.Invalid("source", sourceError);
         }
 
         if (target is not null && !NodeReference.TryResolve(snapshot, target, NodeKind.Technique, out to, out var targetError))
         {
-            return Problems.BadParameter("target", targetError);
+            return Problems.Invalid("target", targetError);
         }
 
         bool Keep(SnapshotEdge e) =>
@@ -85,7 +86,7 @@ public static class RelationshipEndpoints
                 var (items, next) = Paging.Page(sorted, false, Keep, "id", after, pageSize);
                 return (items.Select(e => e.ToItem(snapshot)).ToArray(), next);
             },
-            ReadJson.Context.RelationshipItem, ReadJson.Context.ListPageRelationshipItem);
+            RelationshipJson.Context.RelationshipItem, RelationshipJson.Context.ListPageRelationshipItem);
     }
 
     /// <summary>Gets one relationship.</summary>
@@ -94,7 +95,7 @@ public static class RelationshipEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetRelationship(id, out var edge)
-            ? new BodyResult<RelationshipItem>(EntityDetails.Relationship(snapshot, edge))
+            ? new BodyResult<RelationshipItem>(edge.DetailBody(snapshot))
             : Problems.NotFound("relationship", id.ToString(CultureInfo.InvariantCulture));
     }
 
@@ -103,7 +104,7 @@ public static class RelationshipEndpoints
     {
         var snapshot = snapshots.Required;
         return new BodyResult<ListPage<RelationTypeItem>>(snapshot.Memo("relation-types:list", s =>
-            ReadJson.Body(new ListPage<RelationTypeItem>(s.RelationTypes.Select(t => t.ToItem(s)).ToArray(), null), ReadJson.Context.ListPageRelationTypeItem)));
+            ApiJson.Body(new ListPage<RelationTypeItem>(s.RelationTypes.Select(t => t.ToItem(s)).ToArray(), null), RelationshipJson.Context.ListPageRelationTypeItem)));
     }
 
     /// <summary>Gets one relation type.</summary>
@@ -112,7 +113,7 @@ public static class RelationshipEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetRelationType(slug, out var type)
-            ? new BodyResult<RelationTypeItem>(EntityDetails.RelationType(snapshot, type))
+            ? new BodyResult<RelationTypeItem>(type.DetailBody(snapshot))
             : Problems.NotFound("relation type", slug);
     }
 }

@@ -1,9 +1,18 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 
 namespace PostTraining.Api.Relationships;
 
 public static class RelationshipMapping
 {
+    /// <summary>The relationship's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody DetailBody(this SnapshotEdge e, TaxonomySnapshot snapshot) =>
+        Details.Relationship(snapshot, e, () => ApiJson.Body(e.ToItem(snapshot), RelationshipJson.Context.RelationshipItem));
+
+    /// <summary>The relation type's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody DetailBody(this RelationTypeRow t, TaxonomySnapshot snapshot) =>
+        Details.RelationType(snapshot, t, () => ApiJson.Body(t.ToItem(snapshot), RelationshipJson.Context.RelationTypeItem));
+
     public static RelationshipItem ToItem(this SnapshotEdge e, TaxonomySnapshot snapshot) => new(
         e.Id,
         e.Type.Slug,

@@ -37,18 +37,18 @@ public static class SearchEndpoints
         var snapshot = snapshots.Required;
         if (string.IsNullOrWhiteSpace(q))
         {
-            return Problems.BadParameter("q", "Required: the text to search for.");
+            return Problems.Invalid("q", "Required: the text to search for.");
         }
 
         if (q.Length > 200)
         {
-            return Problems.BadParameter("q", "At most 200 characters.");
+            return Problems.Invalid("q", "At most 200 characters.");
         }
 
         var size = limit ?? DefaultLimit;
         if (size is < 1 or > MaxLimit)
         {
-            return Problems.BadParameter("limit", $"Must be between 1 and {MaxLimit}; got {size}.");
+            return Problems.Invalid("limit", $"Must be between 1 and {MaxLimit}; got {size}.");
         }
 
         var prefix = mode switch
@@ -59,7 +59,7 @@ public static class SearchEndpoints
         };
         if (prefix is null)
         {
-            return Problems.BadParameter("mode", $"Unknown mode '{mode}'. Use full or prefix.");
+            return Problems.Invalid("mode", $"Unknown mode '{mode}'. Use full or prefix.");
         }
 
         HashSet<NodeKind>? kinds = null;
@@ -70,7 +70,7 @@ public static class SearchEndpoints
             {
                 if (!NodeKinds.TryParse(name, out var parsed))
                 {
-                    return Problems.BadParameter("kind", $"Unknown kind '{name}'. Use one or more of: {string.Join(", ", NodeKinds.Names)}.");
+                    return Problems.Invalid("kind", $"Unknown kind '{name}'. Use one or more of: {string.Join(", ", NodeKinds.Names)}.");
                 }
 
                 kinds.Add(parsed);
@@ -83,7 +83,7 @@ public static class SearchEndpoints
         {
             var hits = snapshot.Search.Find(q, size, kinds, prefix.Value);
             var results = new SearchResults(q, prefix.Value ? "prefix" : "full", hits.Select(ToItem).ToArray());
-            return ReadJson.Body(results, ReadJson.Context.SearchResults);
+            return ApiJson.Body(results, SearchJson.Context.SearchResults);
         });
         return new BodyResult<SearchResults>(body);
     }

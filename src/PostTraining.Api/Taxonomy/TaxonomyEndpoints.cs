@@ -45,7 +45,7 @@ public static class TaxonomyEndpoints
             scope = TaxonomyScope.Under(snapshot, root.Trim());
             if (scope is null)
             {
-                return Problems.BadParameter("root", $"There is no paradigm or technique '{root}'.");
+                return Problems.Invalid("root", $"There is no paradigm or technique '{root}'.");
             }
         }
 
@@ -58,7 +58,7 @@ public static class TaxonomyEndpoints
                 "dot" => Text(TaxonomyExport.Dot(inScope), chosen),
                 "csv" => Text(TaxonomyExport.Csv(inScope), chosen),
                 "jsonld" => new CachedBody(TaxonomyExport.JsonLd(inScope), chosen.MediaType),
-                _ => ReadJson.Body(TaxonomyExport.Json(inScope), ReadJson.Context.TaxonomyDocument),
+                _ => ApiJson.Body(TaxonomyExport.Json(inScope), TaxonomyJson.Context.TaxonomyDocument),
             };
         }
 

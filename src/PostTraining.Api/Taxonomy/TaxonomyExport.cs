@@ -96,7 +96,7 @@ public static class TaxonomyExport
     public static byte[] JsonLd(TaxonomyScope scope)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ReadJson.Context.Options.Encoder, Indented = false }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = TaxonomyJson.Context.Options.Encoder, Indented = false }))
         {
             w.WriteStartObject();
             w.WriteStartObject("@context");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.References;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Techniques;
@@ -32,6 +33,8 @@ public static class TechniqueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
+        app.MapNodeWrites(new TechniqueWriter(), "Techniques", "Technique");
+        app.MapTechniqueReferenceLinks();
         return app;
     }
 
@@ -47,52 +50,52 @@ public static class TechniqueEndpoints
 
         if (!TechniqueOrder.TryParse(query.Sort, out var sort, out var descending))
         {
-            return Problems.BadParameter("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", TechniqueOrder.Names)} (prefix - for descending).");
+            return Problems.Invalid("sort", $"Unknown order '{query.Sort}'. Use one of: {string.Join(", ", TechniqueOrder.Names)} (prefix - for descending).");
         }
 
         var sortSpec = (descending ? "-" : "") + sort;
         if (!Cursor.TryDecode(query.Cursor, sortSpec, out var cursor))
         {
-            return Problems.BadParameter("cursor", Cursor.Describe);
+            return Problems.Invalid("cursor", Cursor.Describe);
         }
 
         SnapshotNode? paradigm = null, parent = null;
         if (query.Paradigm is not null && !snapshot.TryGetNode(NodeKind.Paradigm, query.Paradigm, out paradigm))
         {
-            return Problems.BadParameter("paradigm", $"There is no paradigm '{query.Paradigm}'. See /api/v1/paradigms.");
+            return Problems.Invalid("paradigm", $"There is no paradigm '{query.Paradigm}'. See /api/v1/paradigms.");
         }
 
         if (query.Parent is not null && !snapshot.TryGetNode(NodeKind.Technique, query.Parent, out parent))
         {
-            return Problems.BadParameter("parent", $"There is no technique '{query.Parent}'.");
+            return Problems.Invalid("parent", $"There is no technique '{query.Parent}'.");
         }
 
         if (query.Kind is not null and not ("technique" or "method"))
         {
-            return Problems.BadParameter("kind", $"Unknown kind '{query.Kind}'. Use technique or method.");
+            return Problems.Invalid("kind", $"Unknown kind '{query.Kind}'. Use technique or method.");
         }
 
         if (query.Depth is < 0 or > 20)
         {
-            return Problems.BadParameter("depth", "Must be between 0 and 20.");
+            return Problems.Invalid("depth", "Must be between 0 and 20.");
         }
 
         foreach (var (name, year) in new[] { ("yearFrom", query.YearFrom), ("yearTo", query.YearTo) })
         {
             if (year is < 1900 or > 2100)
             {
-                return Problems.BadParameter(name, "Must be a year between 1900 and 2100.");
+                return Problems.Invalid(name, "Must be a year between 1900 and 2100.");
             }
         }
 
         if (query.YearFrom > query.YearTo)
         {
-            return Problems.BadParameter("yearFrom", "Must not be after yearTo.");
+            return Problems.Invalid("yearFrom", "Must not be after yearTo.");
         }
 
         if (!FieldSelection.TryParse(query.Fields, SummaryMembers, out var fields, out var unknownField))
         {
-            return Problems.BadParameter("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
+            return Problems.Invalid("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
         }
 
         bool Keep(SnapshotNode t) =>
@@ -110,7 +113,7 @@ public static class TechniqueEndpoints
                 var (items, next) = Paging.Page(TechniqueOrder.Sorted(snapshot, sort, descending), descending, Keep, sortSpec, cursor, limit);
                 return (items.Select(t => t.ToSummary()).ToArray(), next);
             },
-            ReadJson.Context.TechniqueSummary, ReadJson.Context.ListPageTechniqueSummary, fields);
+            TechniqueJson.Context.TechniqueSummary, TechniqueJson.Context.ListPageTechniqueSummary, fields);
     }
 
     /// <summary>Gets one technique or method with everything around it.</summary>
@@ -119,7 +122,7 @@ public static class TechniqueEndpoints
     {
         var snapshot = snapshots.Required;
         return snapshot.TryGetNode(NodeKind.Technique, slug, out var technique)
-            ? new BodyResult<TechniqueDetail>(EntityDetails.Node(snapshot, technique))
+            ? new BodyResult<TechniqueDetail>(technique.TechniqueDetailBody(snapshot))
             : Problems.NotFound("technique", slug);
     }
 
@@ -153,11 +156,11 @@ public static class TechniqueEndpoints
                 .ToArray();
             return chosen == MediaFormat.BibTex
                 ? new CachedBody(Encoding.UTF8.GetBytes(BibTex.Format(links.Select(l => l.Other))), MediaFormat.BibTex.MediaType)
-                : ReadJson.Body(new ListPage<TechniqueReference>(links.Select(l => TechniqueMapping.ToTechniqueReference(l.Other, l.Role)).ToArray(), null),
-                    ReadJson.Context.ListPageTechniqueReference);
+                : ApiJson.Body(new ListPage<TechniqueReference>(links.Select(l => TechniqueMapping.ToTechniqueReference(l.Other, l.Role)).ToArray(), null),
+                    TechniqueJson.Context.ListPageTechniqueReference);
         });
         return new BodyResult<ListPage<TechniqueReference>>(body, variesByAccept: true);
     }
 
-    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(ReadJson.Context.TechniqueSummary);
+    private static readonly IReadOnlyCollection<string> SummaryMembers = FieldSelection.MembersOf(TechniqueJson.Context.TechniqueSummary);
 }

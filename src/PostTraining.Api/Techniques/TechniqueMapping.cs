@@ -1,10 +1,16 @@
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Techniques;
 
 public static class TechniqueMapping
 {
+    /// <summary>The technique's JSON detail as GET serves it, kept with the snapshot.</summary>
+    public static CachedBody TechniqueDetailBody(this SnapshotNode t, TaxonomySnapshot snapshot) =>
+        Details.Node(snapshot, t, () => ApiJson.Body(t.ToDetail(snapshot), TechniqueJson.Context.TechniqueDetail));
+
     public static TechniqueSummary ToSummary(this SnapshotNode t) => new(
         t.Slug, t.TechniqueKindName(), t.Name(), t.Row.Abbreviation, t.Paradigm?.Slug,
         t.Parent?.Kind == NodeKind.Technique ? t.Parent.Slug : null, t.Depth, t.Row.Year, t.Url);
@@ -39,16 +45,9 @@ public static class TechniqueMapping
 
     public static TechniqueReference ToTechniqueReference(SnapshotNode r, ReferenceRole role) => new(
         r.Slug, r.Row.NameEn ?? r.Row.NameZh, r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url,
-        RoleName(role), r.Url);
+        EntityStates.RoleName(role), r.Url);
 
     public static FormulaItem ToFormulaItem(SnapshotNode f) => new(
         f.Slug, f.Name(), f.Row.Latex, f.Row.Symbols.Select(s => new FormulaSymbolItem(s.Symbol, LocalizedText.Of(s.MeaningEn, s.MeaningZh))).ToArray(), f.Url);
 
-    public static string RoleName(ReferenceRole role) => role switch
-    {
-        ReferenceRole.Introduces => "introduces",
-        ReferenceRole.Defines => "defines",
-        ReferenceRole.Describes => "describes",
-        _ => "uses",
-    };
 }

@@ -1,3 +1,4 @@
+using PostTraining.Api.Http;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes;

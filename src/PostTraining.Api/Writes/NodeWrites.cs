@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes;
@@ -190,6 +191,6 @@ public static class NodeWrites
             input = writer.Validate(input, errors);
         }
 
-        return errors.HasErrors ? (null, TypedResults.ValidationProblem(errors.ToDictionary())) : (input, null);
+        return errors.HasErrors ? (null, Problems.Invalid(errors)) : (input, null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PostTraining.Api.Http;
 
 namespace PostTraining.Api.Writes;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostTraining.Api.Http;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
 

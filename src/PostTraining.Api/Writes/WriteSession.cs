@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PostTraining.Api.Auth;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
@@ -58,7 +58,7 @@ public sealed class WriteSession(PostTrainingDbContext db, ISnapshotRefresher re
         }
         catch (Exception e) when (PostgresErrors.IsUniqueViolation(e, out var constraint))
         {
-            return WriteProblems.Conflict(constraint switch
+            return Problems.Conflict(constraint switch
             {
                 "ix_nodes_kind_slug" => "The slug is taken by another entity of this kind.",
                 "ix_nodes_arxiv_id" => "Another reference has this arXiv id.",
@@ -109,8 +109,8 @@ public sealed class WriteSession(PostTrainingDbContext db, ISnapshotRefresher re
             .Select(c => c.Operation)
             .FirstOrDefaultAsync(context.RequestAborted);
         return lastOperation == ChangeOperations.Delete
-            ? WriteProblems.Gone($"The {changeKind} '{key}' was deleted; its history stays in the change feed.")
-            : WriteProblems.NotFound($"There is no {changeKind} '{key}'.");
+            ? Problems.Gone($"The {changeKind} '{key}' was deleted; its history stays in the change feed.")
+            : Problems.NotFound($"There is no {changeKind} '{key}'.");
     }
 
     /// <summary>A detail answer: the representation GET now serves, with its ETag (and Location for a create).</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Api.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Api.Tests.Infrastructure;
 
@@ -24,7 +24,7 @@ public sealed class PrivateCluster : IAsyncDisposable
             File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
         }
 
-        return new PrivateCluster(await LocalPostgresCluster.StartAsync(dir), dir);
+        return new PrivateCluster(await LocalPostgresCluster.StartAsync(dir, durable: false), dir);
     }
 
     public async ValueTask DisposeAsync()

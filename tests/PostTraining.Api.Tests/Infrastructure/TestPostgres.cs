@@ -1,5 +1,5 @@
 using Npgsql;
-using PostTraining.Data.Local;
+using PostTraining.LocalPostgres;
 
 namespace PostTraining.Api.Tests.Infrastructure;
 

@@ -19,6 +19,20 @@ public sealed class PagingTests
         Assert.False(Cursor.TryDecode(text, "-year", out _));
     }
 
+    [Fact]
+    public void PositionCursorsShareTheCodecAndStillReadTheOldBinaryForm()
+    {
+        var text = Cursor.ForPosition("change-id", 42);
+        Assert.True(Cursor.TryDecodePosition(text, "change-id", out var position));
+        Assert.Equal(42, position);
+        Assert.False(Cursor.TryDecodePosition(text, "id", out _));
+        Assert.False(Cursor.TryDecodePosition(new Cursor("change-id", "dpo", "dpo").Encode(), "change-id", out _));
+        Assert.False(Cursor.TryDecodePosition("", "change-id", out _));
+        // Version byte 1, then 42 as a big-endian int64: what the change feed issued before.
+        Assert.True(Cursor.TryDecodePosition("AQAAAAAAAAAq", "change-id", out var old));
+        Assert.Equal(42, old);
+    }
+
     [Theory]
     [InlineData("not base64!")]
     [InlineData("e30")] // "{}"

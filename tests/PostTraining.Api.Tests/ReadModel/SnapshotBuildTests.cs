@@ -50,10 +50,11 @@ public sealed class SnapshotBuildTests
         });
         Assert.True(snapshot.TryGetEntity("technique", "dpo", out var entity));
         Assert.Equal(4242u, entity.Version);
-        Assert.Equal(EntityDetails.Node(snapshot, snapshot.Techniques.Single(t => t.Slug == "dpo")).ETag, entity.Etag);
-        Assert.StartsWith("\"", entity.Etag);
-        Assert.Equal("dpo", System.Text.Json.JsonDocument.Parse(entity.Detail.Bytes).RootElement.GetProperty("slug").GetString());
-        Assert.StartsWith("application/json", entity.Detail.ContentType);
+        var detail = EntityDetails.Of(snapshot, entity);
+        Assert.Equal(EntityDetails.Node(snapshot, snapshot.Techniques.Single(t => t.Slug == "dpo")).ETag, detail.ETag);
+        Assert.StartsWith("\"", detail.ETag);
+        Assert.Equal("dpo", System.Text.Json.JsonDocument.Parse(detail.Bytes).RootElement.GetProperty("slug").GetString());
+        Assert.StartsWith("application/json", detail.ContentType);
         Assert.True(snapshot.TryGetEntity("relationship", "100", out var edge));
         Assert.Equal(100, edge.Id);
         Assert.True(snapshot.TryGetEntity("relation-type", "uses", out _));

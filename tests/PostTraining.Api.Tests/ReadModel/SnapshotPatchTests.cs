@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.Taxonomy;
 using PostTraining.Api.Tests.Auth;
@@ -112,7 +113,7 @@ public sealed class SnapshotPatchTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     private static PostTraining.Api.Http.CachedBody Taxonomy(TaxonomySnapshot snapshot) =>
-        ReadJson.Body(TaxonomyExport.Json(TaxonomyScope.Whole(snapshot)), ReadJson.Context.TaxonomyDocument);
+        ApiJson.Body(TaxonomyExport.Json(TaxonomyScope.Whole(snapshot)), TaxonomyJson.Context.TaxonomyDocument);
 
     private static string[] Keys(TaxonomySnapshot snapshot) =>
         NodeKinds.DisplayOrder.SelectMany(snapshot.OfKind).Select(n => n.Key).Order(StringComparer.Ordinal).ToArray();

@@ -48,7 +48,7 @@ public sealed class SearchAnswerCacheTests(ApiFactory api) : IClassFixture<ApiFa
         var snapshot = api.Services.GetRequiredService<SnapshotHolder>().Required;
         // A kept answer is not made again.
         snapshot.Answer("bound-test kept", () => new PostTraining.Api.Http.CachedBody([1], "application/json"));
-        snapshot.Answer("bound-test kept", () => throw new InvalidOperationException("made twice"));
+        snapshot.Answer<PostTraining.Api.Http.CachedBody>("bound-test kept", () => throw new InvalidOperationException("made twice"));
         var made = 0;
         for (var i = 0; i < TaxonomySnapshot.MaxCachedAnswers + 10; i++)
         {

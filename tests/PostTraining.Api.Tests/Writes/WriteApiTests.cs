@@ -68,6 +68,25 @@ public sealed class WriteApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ABadQueryParameterABadBodyAndABindingFailureAnswerTheSameValidationShape()
+    {
+        var query = await _admin.GetAsync("/api/v1/search?q=dpo&limit=0");
+        var binding = await _admin.GetAsync("/api/v1/techniques?limit=abc");
+        var body = await _admin.PostJsonAsync("/api/v1/references", new { title = "A paper", url = "ftp://example.org/p" });
+
+        foreach (var (response, member) in new[] { (query, "limit"), (binding, "limit"), (body, "url") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var problem = await response.ReadJsonAsync();
+            var root = problem.RootElement;
+            Assert.Equal("Invalid request", root.GetProperty("title").GetString());
+            Assert.Equal(400, root.GetProperty("status").GetInt32());
+            Assert.StartsWith($"'{member}': ", root.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.True(root.GetProperty("errors").TryGetProperty(member, out _));
+        }
+    }
+
+    [Fact]
     public async Task ADuplicateSlugIs409()
     {
         await CreateParadigmAsync("w-duplicate");

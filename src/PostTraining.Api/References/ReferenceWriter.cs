@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.References;
 
 public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
 {
@@ -62,7 +64,7 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
         var found = await Dependents.FindAsync(scope, r.Id, [], referenceLinks: true);
         if (found.Any && !cascade)
         {
-            return WriteProblems.Conflict(
+            return Problems.Conflict(
                 $"Techniques or relationships cite '{r.Slug}'. Unlink them first, or repeat the request with ?cascade=true to remove those links with it.",
                 found.Describe());
         }

@@ -1,6 +1,6 @@
 using PostTraining.Data.Seed;
 
-namespace PostTraining.Api.Cli;
+namespace PostTraining.Api.Database;
 
 /// <summary>One self-overwriting status line per kind while loading, shown only when a person is watching a terminal.</summary>
 internal sealed class ConsoleProgress : IProgress<LoadProgress>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 /// <summary>JSON Merge Patch (RFC 7396): objects merge member by member, null removes, anything else replaces.</summary>
 public static class MergePatch

@@ -4,7 +4,7 @@ using PostTraining.Api.ReadModel;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.MovedAndGone;
 
 /// <summary>Old slugs (to the node now holding them) and deleted entities, as of one snapshot.</summary>
 public sealed record TombstoneSet(IReadOnlyDictionary<(NodeKind Kind, string Slug), long> Renamed, IReadOnlySet<(string Kind, string Key)> Deleted);

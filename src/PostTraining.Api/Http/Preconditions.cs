@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 /// <summary>If-Match on changes: required (428 without), compared strongly with the current ETag (412 when stale).</summary>
 public static class Preconditions

@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using PostTraining.Api.Infrastructure;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 /// <summary>
 /// Binds a JSON object to an input record strictly: every member must be one the record declares (at any depth), and
@@ -124,7 +123,7 @@ public static class StrictJson
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-        ApiInfrastructure.Configure(options);
+        ApiJson.Configure(options);
         options.MakeReadOnly();
         return options;
     }

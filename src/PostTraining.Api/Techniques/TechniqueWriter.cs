@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Techniques;
 
 /// <summary>
 /// Techniques and methods. The tree stays a tree: a technique moved under itself or its own descendant is a 409;
@@ -43,7 +45,7 @@ public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueInput>
             parent = await db.Techniques.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == input.Parent);
             if (parent is null)
             {
-                return WriteProblems.Invalid("parent", $"There is no technique '{input.Parent}'.");
+                return Problems.Invalid("parent", $"There is no technique '{input.Parent}'.");
             }
         }
 
@@ -53,12 +55,12 @@ public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueInput>
             var paradigm = await db.Paradigms.AsNoTracking().Where(p => p.Slug == input.Paradigm).Select(p => (long?)p.Id).FirstOrDefaultAsync();
             if (paradigm is null)
             {
-                return WriteProblems.Invalid("paradigm", $"There is no paradigm '{input.Paradigm}'.");
+                return Problems.Invalid("paradigm", $"There is no paradigm '{input.Paradigm}'.");
             }
 
             if (parent is not null && parent.ParadigmId != paradigm)
             {
-                return WriteProblems.Invalid("paradigm", $"Must be the parent's paradigm, '{await EntityStates.SlugOfAsync(db, parent.ParadigmId)}' (or be left out).");
+                return Problems.Invalid("paradigm", $"Must be the parent's paradigm, '{await EntityStates.SlugOfAsync(db, parent.ParadigmId)}' (or be left out).");
             }
 
             paradigmId = paradigm.Value;
@@ -75,7 +77,7 @@ public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueInput>
             subtree = await Dependents.DescendantsAsync(scope, t.Id);
             if (parent is not null && subtree.Any(d => d.Id == parent.Id))
             {
-                return WriteProblems.Conflict($"Moving '{t.Slug}' under '{parent.Slug}' would close a cycle: '{parent.Slug}' is below '{t.Slug}'.");
+                return Problems.Conflict($"Moving '{t.Slug}' under '{parent.Slug}' would close a cycle: '{parent.Slug}' is below '{t.Slug}'.");
             }
         }
 
@@ -120,7 +122,7 @@ public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueInput>
 
         if (!cascade)
         {
-            return WriteProblems.Conflict(
+            return Problems.Conflict(
                 $"Other entries depend on '{t.Slug}' (sub-techniques, formulas, references or relationships). Remove them first, or repeat the request with ?cascade=true to delete them with it.",
                 found.Describe());
         }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
-using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.MovedAndGone;
 
 /// <summary>
 /// For a GET of <c>/api/v1/{collection}/{slug}...</c> whose entity the snapshot does not hold: 308 to the same URL
@@ -40,7 +40,7 @@ public sealed class MovedAndGoneMiddleware(RequestDelegate next, SnapshotHolder 
 
             if (known.Deleted.Contains((target.Kind, target.Key)))
             {
-                await WriteProblems.Gone($"The {target.Kind} '{target.Key}' was deleted; its history stays in the change feed.").ExecuteAsync(context);
+                await Problems.Gone($"The {target.Kind} '{target.Key}' was deleted; its history stays in the change feed.").ExecuteAsync(context);
                 return;
             }
         }

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
+using PostTraining.Api.Techniques;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Paradigms;
 
 public sealed class ParadigmWriter : INodeWriter<Paradigm, ParadigmInput>
 {
@@ -48,7 +51,7 @@ public sealed class ParadigmWriter : INodeWriter<Paradigm, ParadigmInput>
 
         if (!cascade)
         {
-            return WriteProblems.Conflict(
+            return Problems.Conflict(
                 $"The paradigm '{p.Slug}' still has techniques or relationships. Move or delete them first, or repeat the request with ?cascade=true to delete them with it.",
                 found.Describe());
         }

@@ -1,4 +1,4 @@
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 public static class AbsoluteUrl
 {

@@ -1,4 +1,4 @@
-namespace PostTraining.Api.Auth;
+namespace PostTraining.Api.Http;
 
 /// <summary>Who made an authenticated request: the key's name (what the change feed shows) and its scopes.</summary>
 public sealed record ApiCaller(string Name, IReadOnlyList<string> Scopes, long? KeyId)

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 /// <summary>A request body read as a JSON object, or the problem that stopped it being read.</summary>
 public sealed record BodyRead(JsonObject? Value, ProblemHttpResult? Problem);

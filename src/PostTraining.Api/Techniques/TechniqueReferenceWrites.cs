@@ -1,10 +1,15 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
+using TechniqueReferenceRow = PostTraining.Data.Entities.TechniqueReference;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Techniques;
 
 /// <summary>A technique-reference link as served at <c>/api/v1/techniques/{slug}/references/{referenceSlug}</c>.</summary>
 public sealed record TechniqueReferenceLink(string Technique, string Reference, string Role, string Url, string TechniqueUrl, string ReferenceUrl);
@@ -16,6 +21,33 @@ public sealed record TechniqueReferenceLink(string Technique, string Reference, 
 /// </summary>
 public static class TechniqueReferenceWrites
 {
+    /// <summary>The technique-reference links: cite, read, change the role of and stop citing a reference.</summary>
+    public static IEndpointRouteBuilder MapTechniqueReferenceLinks(this IEndpointRouteBuilder app)
+    {
+        var links = app.MapGroup("/api/v1/techniques/{slug}/references").WithTags("Techniques").AddEndpointFilterFactory(QueryParameterGuard.Factory);
+        WriteRoutes.Describe(links.MapPost("/", ([Description(WriteRoutes.SlugText)] string slug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.CreateAsync(slug, c, s)),
+                "LinkTechniqueReference", "Cite a reference for a technique", 201)
+            .Accepts<TechniqueReferenceInput>(JsonBody.Json)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        links.MapGet("/{referenceSlug}", ([Description(WriteRoutes.SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.GetAsync(slug, referenceSlug, c, s))
+            .WithName("GetTechniqueReference")
+            .WithSummary("One technique-reference link")
+            .WithDescription("What the reference is to the technique, with the ETag that PUT and DELETE on the link take in If-Match.")
+            .Produces<TechniqueReferenceLink>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        WriteRoutes.Describe(links.MapPut("/{referenceSlug}", ([Description(WriteRoutes.SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
+                    TechniqueReferenceWrites.UpdateAsync(slug, referenceSlug, c, s)),
+                "UpdateTechniqueReference", "Change the role of a cited reference", 200)
+            .Accepts<TechniqueReferenceRoleInput>(JsonBody.Json);
+        WriteRoutes.Describe(links.MapDelete("/{referenceSlug}", ([Description(WriteRoutes.SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
+                TechniqueReferenceWrites.DeleteAsync(slug, referenceSlug, c, s)),
+            "UnlinkTechniqueReference", "Stop citing a reference for a technique", 204);
+        return app;
+    }
+
     public static async Task<IResult> GetAsync(string slug, string referenceSlug, HttpContext context, WriteSession session)
     {
         var link = await FindAsync(session, slug, referenceSlug);
@@ -49,7 +81,7 @@ public static class TechniqueReferenceWrites
 
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         TechniqueReferenceLink? created = null;
@@ -64,11 +96,11 @@ public static class TechniqueReferenceWrites
 
             if (referenceId is null)
             {
-                return WriteProblems.Invalid("reference", $"There is no reference '{input!.Reference}'.");
+                return Problems.Invalid("reference", $"There is no reference '{input!.Reference}'.");
             }
 
             var role = EntityStates.ParseRole(input!.Role);
-            scope.Db.TechniqueReferences.Add(new TechniqueReference
+            scope.Db.TechniqueReferences.Add(new TechniqueReferenceRow
             {
                 TechniqueId = techniqueId.Value,
                 ReferenceId = referenceId.Value,
@@ -105,7 +137,7 @@ public static class TechniqueReferenceWrites
 
         if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         TechniqueReferenceLink? updated = null;
@@ -131,7 +163,7 @@ public static class TechniqueReferenceWrites
 
     private static async Task<IResult> ChangeAsync(
         string slug, string referenceSlug, HttpContext context, WriteSession session,
-        Func<WriteScope, TechniqueReference, TechniqueReferenceLink, Task> change, Func<IResult> answer)
+        Func<WriteScope, TechniqueReferenceRow, TechniqueReferenceLink, Task> change, Func<IResult> answer)
     {
         if (await FindAsync(session, slug, referenceSlug) is null)
         {

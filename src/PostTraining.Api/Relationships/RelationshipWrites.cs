@@ -1,11 +1,15 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Http;
+using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Writes.Resources;
+namespace PostTraining.Api.Relationships;
 
 /// <summary>
 /// Relationship writes. Checks that need the stored graph run inside the write lock: a duplicate (for a symmetric
@@ -14,6 +18,24 @@ namespace PostTraining.Api.Writes.Resources;
 /// </summary>
 public static class RelationshipWrites
 {
+    /// <summary>POST, PUT, PATCH and DELETE on relationships.</summary>
+    public static IEndpointRouteBuilder MapRelationshipWrites(this IEndpointRouteBuilder app)
+    {
+        var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships").AddEndpointFilterFactory(QueryParameterGuard.Factory);
+        WriteRoutes.Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201)
+            .Accepts<RelationshipInput>(JsonBody.Json);
+        WriteRoutes.Describe(relationships.MapPut("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
+                "ReplaceRelationship", "Replace a relationship", 200)
+            .Accepts<RelationshipInput>(JsonBody.Json);
+        WriteRoutes.Describe(relationships.MapPatch("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: true)),
+                "PatchRelationship", "Change a relationship with a JSON merge patch", 200)
+            .Accepts<RelationshipInput>(JsonBody.MergePatch);
+        WriteRoutes.Describe(relationships.MapDelete("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
+            "DeleteRelationship", "Delete a relationship", 204);
+
+        return app;
+    }
+
     public static async Task<IResult> CreateAsync(HttpContext context, WriteSession session)
     {
         var body = await JsonBody.ReadObjectAsync(context.Request, JsonBody.Json);
@@ -155,14 +177,14 @@ public static class RelationshipWrites
 
         if (errors.HasErrors || type is null)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         var others = db.Relationships.AsNoTracking().Where(r => r.Id != edge.Id && r.TypeId == type.Id);
         if (await others.AnyAsync(r => r.SourceId == sourceId && r.TargetId == targetId)
             || (type.Symmetric && await others.AnyAsync(r => r.SourceId == targetId && r.TargetId == sourceId)))
         {
-            return WriteProblems.Conflict($"This '{type.Slug}' relationship between {input.Source} and {input.Target} exists already.");
+            return Problems.Conflict($"This '{type.Slug}' relationship between {input.Source} and {input.Target} exists already.");
         }
 
         if (type.Acyclic)
@@ -170,7 +192,7 @@ public static class RelationshipWrites
             var edges = await others.Select(r => new { r.SourceId, r.TargetId }).ToListAsync();
             if (Reaches(edges.ToLookup(e => e.SourceId, e => e.TargetId), from: targetId, to: sourceId))
             {
-                return WriteProblems.Conflict(
+                return Problems.Conflict(
                     $"'{type.Slug}' is acyclic, and {input.Target} already leads back to {input.Source} through '{type.Slug}' edges: this edge would close a cycle.");
             }
         }
@@ -229,7 +251,7 @@ public static class RelationshipWrites
             InputValidation.Validate(input, errors);
         }
 
-        return errors.HasErrors ? (null, TypedResults.ValidationProblem(errors.ToDictionary())) : (input, null);
+        return errors.HasErrors ? (null, Problems.Invalid(errors)) : (input, null);
     }
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);

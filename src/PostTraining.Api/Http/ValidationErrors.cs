@@ -1,4 +1,4 @@
-namespace PostTraining.Api.Writes;
+namespace PostTraining.Api.Http;
 
 /// <summary>Collects problems per member (the keys of a validation problem's <c>errors</c>).</summary>
 public sealed class ValidationErrors

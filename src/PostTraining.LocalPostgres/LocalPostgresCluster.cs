@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace PostTraining.Data.Local;
+namespace PostTraining.LocalPostgres;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the system's server binaries: the run command keeps one in the repo's
@@ -14,13 +14,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string _binDir;
     private readonly bool _asPostgresUser;
     private readonly Action<string> _log;
+    private readonly bool _durable;
 
-    private LocalPostgresCluster(string dataDir, string binDir, bool asPostgresUser, Action<string> log)
+    private LocalPostgresCluster(string dataDir, string binDir, bool asPostgresUser, Action<string> log, bool durable)
     {
         DataDirectory = dataDir;
         _binDir = binDir;
         _asPostgresUser = asPostgresUser;
         _log = log;
+        _durable = durable;
     }
 
     public string DataDirectory { get; }
@@ -36,14 +38,18 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             Database = database,
         }.ConnectionString;
 
-    /// <summary>Initialises the cluster in <paramref name="dataDir"/> if it holds none, and starts it on a free port.</summary>
-    public static async Task<LocalPostgresCluster> StartAsync(string dataDir, Action<string>? log = null, CancellationToken ct = default)
+    /// <summary>
+    /// Initialises the cluster in <paramref name="dataDir"/> if it holds none, and starts it on a free port. It is
+    /// durable (<c>fsync</c> on: what the run command keeps survives a crash) unless <paramref name="durable"/> is false,
+    /// which suits throw-away clusters (tests, benchmarks) that are deleted after the run.
+    /// </summary>
+    public static async Task<LocalPostgresCluster> StartAsync(string dataDir, Action<string>? log = null, CancellationToken ct = default, bool durable = true)
     {
         log ??= _ => { };
         var binDir = await FindOrInstallBinariesAsync(log, ct);
         var asPostgres = IsRoot();
         Directory.CreateDirectory(dataDir);
-        var cluster = new LocalPostgresCluster(Path.GetFullPath(dataDir), binDir, asPostgres, log);
+        var cluster = new LocalPostgresCluster(Path.GetFullPath(dataDir), binDir, asPostgres, log, durable);
         await cluster.InitIfMissingAsync(ct);
         await cluster.StartServerAsync(ct);
         return cluster;
@@ -82,7 +88,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private async Task PgCtlStartAsync(CancellationToken ct)
     {
-        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
+        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync={(_durable ? "on" : "off")} -c max_connections=300";
         await RunAsync(Path.Combine(_binDir, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"], _asPostgresUser, ct);
         Running = true;
