@@ -328,6 +328,8 @@ class Builder:
                 target[k] = entry[k]
                 if k == "arxivId":
                     self.ref_by_arxiv[entry[k]] = slug
+                    # One year convention: the first public release, which the arXiv id now tells.
+                    target["year"] = arxiv_year(entry[k])
         if slug in self.out_refs and entry.get("source") and "survey" not in json.dumps(target.get("source", {})):
             pass
 
