@@ -33,6 +33,7 @@ public static class PostTrainingApi
         builder.AddObservability();
         builder.AddHealth();
         builder.AddReadModel();
+        builder.AddSearch();
         builder.AddTrustedProxies();
         builder.AddApiKeys();
         builder.AddApiRateLimiting();

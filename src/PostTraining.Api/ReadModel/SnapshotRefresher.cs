@@ -11,6 +11,7 @@ namespace PostTraining.Api.ReadModel;
 public sealed class SnapshotRefresher(
     SnapshotLoader loader,
     SnapshotHolder holder,
+    ISnapshotIndexFactory indexes,
     IConfiguration configuration,
     IHostApplicationLifetime lifetime,
     ILogger<SnapshotRefresher> logger) : ISnapshotRefresher
@@ -22,9 +23,6 @@ public sealed class SnapshotRefresher(
 
     /// <summary>More change-feed entries than this since the last snapshot (a bulk load) are read with a full load instead.</summary>
     public const int DefaultMaxPatchChanges = 500;
-
-    /// <summary>Past this many nodes indexed again on top of the base, the next patch rebuilds the search index whole.</summary>
-    public const int MaxOverlayNodes = 10_000;
 
     /// <summary>How many refreshes in this process were patches rather than full loads.</summary>
     public long Patches => Interlocked.Read(ref _patches);
@@ -92,21 +90,19 @@ public sealed class SnapshotRefresher(
 
         Interlocked.Increment(ref _patches);
         var read = watch.Elapsed;
-        // The search index is patched too (the previous base plus the changed nodes indexed again) unless a node moved
-        // in a tree, which shifts the depths the ranking breaks ties with, or the overlay has grown large.
-        var previousSearch = current.Search;
-        var overlay = !delta.MovesNodes(current) && previousSearch.DeltaNodeCount + delta.NodeIds.Count <= MaxOverlayNodes;
+        // The index (the search index) is patched too where its factory can (e.g. the previous base plus the changed
+        // nodes indexed again), else built whole.
         var snapshot = TaxonomySnapshot.Build(
             delta.ApplyTo(current.Source), Interlocked.Increment(ref _generation), delta.ChangeMark,
-            overlay ? s => SnapshotSearch.Patched(previousSearch, delta.NodeIds, s) : null);
+            indexes.Patch(current, delta) ?? indexes.Build);
         var built = watch.Elapsed;
         // Before the swap, so that no search ever waits for (or sees) an index being built.
-        var search = snapshot.Search;
+        var index = snapshot.Index;
         logger.LogInformation(
             "Read model generation {Generation} patched from {Changes} changes: {Nodes} nodes, {Relationships} relationships; changed rows read in {ReadMs} ms, built in {BuildMs} ms, search index in {SearchMs} ms ({SearchKind})",
             snapshot.Generation, delta.ChangeCount, snapshot.NodeCount, snapshot.Relationships.Count,
             (int)read.TotalMilliseconds, (int)(built - read).TotalMilliseconds, (int)(watch.Elapsed - built).TotalMilliseconds,
-            overlay ? $"overlay of {search.DeltaNodeCount} nodes" : "full");
+            index?.Description);
         return snapshot;
     }
 
@@ -115,9 +111,10 @@ public sealed class SnapshotRefresher(
         var watch = Stopwatch.StartNew();
         var (source, changeMark) = await loader.LoadAsync(ct);
         var loaded = watch.Elapsed;
-        var snapshot = TaxonomySnapshot.Build(source, Interlocked.Increment(ref _generation), changeMark);
+        var snapshot = TaxonomySnapshot.Build(source, Interlocked.Increment(ref _generation), changeMark, indexes.Build);
         var built = watch.Elapsed;
-        _ = snapshot.Search;
+        // Before the swap, as above.
+        _ = snapshot.Index;
         logger.LogInformation(
             "Read model generation {Generation} built: {Nodes} nodes, {Relationships} relationships; loaded in {LoadMs} ms, built in {BuildMs} ms, search index in {SearchMs} ms",
             snapshot.Generation, snapshot.NodeCount, snapshot.Relationships.Count,

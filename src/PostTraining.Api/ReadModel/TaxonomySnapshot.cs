@@ -6,8 +6,9 @@ namespace PostTraining.Api.ReadModel;
 
 /// <summary>
 /// The whole taxonomy in memory, immutable once built: lookups by (kind, slug) and id, the trees, relationships in
-/// both directions, the search index, and a memo of derived values (serialized representations, sort orders) that
-/// lives exactly as long as the snapshot, so nothing cached can outlive the data it was made from.
+/// both directions, its <see cref="Index"/> (the search index), and a memo of derived values (serialized
+/// representations, sort orders) that lives exactly as long as the snapshot, so nothing cached can outlive the data it
+/// was made from.
 /// </summary>
 public sealed class TaxonomySnapshot
 {
@@ -35,7 +36,7 @@ public sealed class TaxonomySnapshot
 
     private readonly BoundedCache<ICachedValue> _answers = new(MaxCachedAnswers, MaxCachedAnswerBytes, CachedSize);
     private readonly BoundedCache<ICachedValue> _details = new(MaxCachedDetails, MaxCachedDetailBytes, CachedSize);
-    private readonly Lazy<SnapshotSearch> _search;
+    private readonly Lazy<ISnapshotIndex?> _index;
 
     private TaxonomySnapshot(
         SnapshotSource source,
@@ -46,7 +47,7 @@ public sealed class TaxonomySnapshot
         IReadOnlyList<SnapshotNode> techniques,
         IReadOnlyList<RelationTypeRow> relationTypes,
         IReadOnlyList<SnapshotEdge> relationships,
-        Func<TaxonomySnapshot, SnapshotSearch>? search)
+        Func<TaxonomySnapshot, ISnapshotIndex>? index)
     {
         Source = source;
         Generation = generation;
@@ -59,8 +60,7 @@ public sealed class TaxonomySnapshot
         RelationTypes = relationTypes;
         _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         Relationships = relationships;
-        var makeSearch = search ?? SnapshotSearch.Full;
-        _search = new Lazy<SnapshotSearch>(() => makeSearch(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _index = new Lazy<ISnapshotIndex?>(() => index?.Invoke(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The rows this snapshot was built from: a patch after a few writes starts from them instead of the database.</summary>
@@ -88,10 +88,14 @@ public sealed class TaxonomySnapshot
 
     public int NodeCount => _byId.Count;
 
-    public SnapshotSearch Search => _search.Value;
+    /// <summary>
+    /// The derived index (the search index) made by the factory this snapshot was built with, on first use; null when it
+    /// was built without one.
+    /// </summary>
+    public ISnapshotIndex? Index => _index.Value;
 
     /// <summary>Every node, in no particular order.</summary>
-    internal IEnumerable<SnapshotNode> AllNodes => _byId.Values;
+    public IEnumerable<SnapshotNode> AllNodes => _byId.Values;
 
     /// <summary>Nodes of one kind: paradigms by position, the others by slug (techniques: see <see cref="Techniques"/>).</summary>
     public IReadOnlyList<SnapshotNode> OfKind(NodeKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
@@ -190,11 +194,11 @@ public sealed class TaxonomySnapshot
 
     /// <summary>
     /// Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.
-    /// <paramref name="search"/> makes the snapshot's search on first use (default: <see cref="SnapshotSearch.Full"/>),
+    /// <paramref name="index"/> makes the snapshot's <see cref="Index"/> on first use (see <see cref="ISnapshotIndexFactory"/>),
     /// e.g. one patched from the previous snapshot's.
     /// </summary>
     public static TaxonomySnapshot Build(
-        SnapshotSource source, long generation = 1, long changeMark = 0, Func<TaxonomySnapshot, SnapshotSearch>? search = null)
+        SnapshotSource source, long generation = 1, long changeMark = 0, Func<TaxonomySnapshot, ISnapshotIndex>? index = null)
     {
         var byId = new Dictionary<long, SnapshotNode>(source.Nodes.Count);
         for (var i = 0; i < source.Nodes.Count; i++)
@@ -328,7 +332,7 @@ public sealed class TaxonomySnapshot
             techniques,
             source.RelationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray(),
             edges,
-            search);
+            index);
     }
 
     /// <summary>For each node index, an array of its count of links, or null for none.</summary>

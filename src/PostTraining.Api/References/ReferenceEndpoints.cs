@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Search;
 using PostTraining.Api.Writes;
 using PostTraining.Data.Entities;
 

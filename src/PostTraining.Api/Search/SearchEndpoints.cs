@@ -12,6 +12,10 @@ public static class SearchEndpoints
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
+    /// <summary>Every snapshot the read model builds gets its search index from <see cref="SnapshotSearchFactory"/>.</summary>
+    public static void AddSearch(this WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton<ISnapshotIndexFactory, SnapshotSearchFactory>();
+
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         var group = app.MapReadGroup("/search", "Search");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Search;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Techniques;

@@ -55,6 +55,34 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void TheReadModelImportsNoSearch()
+    {
+        // The snapshot holds its search index as an ISnapshotIndex that Search implements: read from the source (using
+        // lines and qualified names), and from the compiled types.
+        var imports = ImportsOf(SourceFiles());
+        Assert.DoesNotContain("Search", imports.GetValueOrDefault("ReadModel") ?? []);
+        var result = Types.InAssembly(WebAssembly).That().ResideInNamespace($"{Api}.ReadModel")
+            .ShouldNot().HaveDependencyOnAny($"{Api}.Search").GetResult();
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void TheReadModelRuleFailsWhereTheSnapshotUsesSearch()
+    {
+        // The snapshot as it was before the inversion, had the engine already sat in Search: a using line, or a
+        // qualified name, in ReadModel's source.
+        var usingLine = ("using PostTraining.Api.Search;\nnamespace PostTraining.Api.ReadModel;\n", "ReadModel/TaxonomySnapshot.cs");
+        var qualified = ("namespace PostTraining.Api.ReadModel;\n// var search = PostTraining.Api.Search.SnapshotSearch.Full(this);\n", "ReadModel/TaxonomySnapshot.cs");
+        Assert.Contains("Search", ImportsOf([usingLine])["ReadModel"]);
+        Assert.Contains("Search", ImportsOf([qualified])["ReadModel"]);
+
+        // The compiled check finds a real dependency: Search's types use the snapshot.
+        var result = Types.InAssembly(WebAssembly).That().ResideInNamespace($"{Api}.Search")
+            .ShouldNot().HaveDependencyOnAny($"{Api}.ReadModel").GetResult();
+        Assert.False(result.IsSuccessful);
+    }
+
+    [Fact]
     public void TheCoreRuleFailsOnTheCompositionRoot()
     {
         // EntityDetails maps each kind to its feature: exactly what the core may not do.

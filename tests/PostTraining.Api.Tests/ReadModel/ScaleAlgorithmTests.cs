@@ -1,5 +1,6 @@
 using PostTraining.Api.Graph;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Search;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Tests.ReadModel;

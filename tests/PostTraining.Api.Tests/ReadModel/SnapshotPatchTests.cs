@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Search;
 using PostTraining.Api.Taxonomy;
 using PostTraining.Api.Tests.Auth;
 using PostTraining.Api.Tests.Infrastructure;

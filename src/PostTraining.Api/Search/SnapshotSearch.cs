@@ -1,6 +1,7 @@
+using PostTraining.Api.ReadModel;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.ReadModel;
+namespace PostTraining.Api.Search;
 
 /// <summary>
 /// Search over one snapshot. Building a <see cref="SearchIndex"/> over every node takes seconds at 400k nodes, so after
@@ -9,22 +10,30 @@ namespace PostTraining.Api.ReadModel;
 /// tie-break key (kind, depth, slug) a full index uses, so the hits are exactly those of
 /// <see cref="Full"/> over the same snapshot. That holds as long as no node outside the delta changed its kind, depth
 /// or slug since the base was built; whoever patches guarantees it (or builds a full index instead).
+/// It is the snapshot's <see cref="ISnapshotIndex"/>, made by <see cref="SnapshotSearchFactory"/>.
 /// </summary>
-public sealed class SnapshotSearch
+public sealed class SnapshotSearch : ISnapshotIndex
 {
+    /// <summary>Past this many nodes indexed again on top of the base, the next patch rebuilds the search index whole.</summary>
+    public const int MaxOverlayNodes = 10_000;
+
+    private const string MemoKey = "search:full";
+
     private static readonly HashSet<long> NoneExcluded = [];
 
     private readonly TaxonomySnapshot _snapshot;
     private readonly SearchIndex _base;
     private readonly HashSet<long> _excluded;
     private readonly SearchIndex? _delta;
+    private readonly bool _patched;
 
-    private SnapshotSearch(TaxonomySnapshot snapshot, SearchIndex @base, HashSet<long> excluded, SearchIndex? delta)
+    private SnapshotSearch(TaxonomySnapshot snapshot, SearchIndex @base, HashSet<long> excluded, SearchIndex? delta, bool patched)
     {
         _snapshot = snapshot;
         _base = @base;
         _excluded = excluded;
         _delta = delta;
+        _patched = patched;
     }
 
     /// <summary>Nodes the base index no longer answers for (created, updated or deleted since it was built).</summary>
@@ -36,9 +45,19 @@ public sealed class SnapshotSearch
     /// <summary>The index shared with the searches patched from this one.</summary>
     internal SearchIndex Base => _base;
 
+    /// <inheritdoc/>
+    public string Description => _patched ? $"overlay of {DeltaNodeCount} nodes" : "full";
+
+    /// <summary>
+    /// The search of <paramref name="snapshot"/>: its index, or, for a snapshot built without the factory (tests, tools),
+    /// a full one made once and memoized on it.
+    /// </summary>
+    public static SnapshotSearch Of(TaxonomySnapshot snapshot) =>
+        snapshot.Index as SnapshotSearch ?? snapshot.Memo(MemoKey, Full);
+
     /// <summary>An index over every node of <paramref name="snapshot"/>.</summary>
     public static SnapshotSearch Full(TaxonomySnapshot snapshot) =>
-        new(snapshot, new SearchIndex(snapshot.AllNodes), NoneExcluded, null);
+        new(snapshot, new SearchIndex(snapshot.AllNodes), NoneExcluded, null, patched: false);
 
     /// <summary>
     /// <paramref name="previous"/>'s base index, reused for <paramref name="snapshot"/>: the nodes in
@@ -52,7 +71,7 @@ public sealed class SnapshotSearch
         excluded.UnionWith(changedNodeIds);
         if (excluded.Count == 0)
         {
-            return new SnapshotSearch(snapshot, previous._base, NoneExcluded, null);
+            return new SnapshotSearch(snapshot, previous._base, NoneExcluded, null, patched: true);
         }
 
         var current = new List<SnapshotNode>(excluded.Count);
@@ -64,7 +83,7 @@ public sealed class SnapshotSearch
             }
         }
 
-        return new SnapshotSearch(snapshot, previous._base, excluded, new SearchIndex(current));
+        return new SnapshotSearch(snapshot, previous._base, excluded, new SearchIndex(current), patched: true);
     }
 
     /// <summary>
@@ -104,5 +123,33 @@ public sealed class SnapshotSearch
         }
 
         return hits;
+    }
+}
+
+/// <summary>
+/// Makes each snapshot's <see cref="SnapshotSearch"/> (registered by the composition root as its
+/// <see cref="ISnapshotIndexFactory"/>): after a small write, the previous snapshot's base index plus the changed nodes
+/// indexed again, unless a node moved in a tree, which shifts the depths the ranking breaks ties with, or the overlay
+/// has grown past <see cref="SnapshotSearch.MaxOverlayNodes"/>.
+/// </summary>
+public sealed class SnapshotSearchFactory : ISnapshotIndexFactory
+{
+    public ISnapshotIndex Build(TaxonomySnapshot snapshot) => SnapshotSearch.Full(snapshot);
+
+    public Func<TaxonomySnapshot, ISnapshotIndex>? Patch(TaxonomySnapshot previous, SnapshotDelta delta)
+    {
+        var previousSearch = SnapshotSearch.Of(previous);
+        var overlay = !delta.MovesNodes(previous) && previousSearch.DeltaNodeCount + delta.NodeIds.Count <= SnapshotSearch.MaxOverlayNodes;
+        return overlay ? s => SnapshotSearch.Patched(previousSearch, delta.NodeIds, s) : null;
+    }
+}
+
+/// <summary><c>snapshot.Search</c>: the snapshot's <see cref="SnapshotSearch"/>.</summary>
+public static class SnapshotSearchExtensions
+{
+    extension(TaxonomySnapshot snapshot)
+    {
+        /// <summary>Search over this snapshot (see <see cref="SnapshotSearch.Of"/>).</summary>
+        public SnapshotSearch Search => SnapshotSearch.Of(snapshot);
     }
 }

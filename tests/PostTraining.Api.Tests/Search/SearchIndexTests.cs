@@ -1,7 +1,9 @@
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Search;
+using PostTraining.Api.Tests.ReadModel;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Tests.ReadModel;
+namespace PostTraining.Api.Tests.Search;
 
 public sealed class SearchIndexTests
 {

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using PostTraining.Api.ReadModel;
+using PostTraining.Api.Search;
+using PostTraining.Api.Tests.ReadModel;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.Tests.ReadModel;
+namespace PostTraining.Api.Tests.Search;
 
 /// <summary>
 /// A search patched after a write (the previous snapshot's index as base, the changed nodes indexed again) answers
@@ -206,7 +208,7 @@ public sealed class SearchOverlayTests
     private static TaxonomySnapshot Patch(TaxonomySnapshot previous, IReadOnlyList<NodeRow> rows, IReadOnlyCollection<long> changed)
     {
         var previousSearch = previous.Search;
-        var snapshot = TaxonomySnapshot.Build(new SnapshotSource(rows, [], [], []), search: s => SnapshotSearch.Patched(previousSearch, changed, s));
+        var snapshot = TaxonomySnapshot.Build(new SnapshotSource(rows, [], [], []), index: s => SnapshotSearch.Patched(previousSearch, changed, s));
         Assert.Same(previousSearch.Base, snapshot.Search.Base);
         return snapshot;
     }

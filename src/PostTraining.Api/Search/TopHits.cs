@@ -1,4 +1,4 @@
-namespace PostTraining.Api.ReadModel;
+namespace PostTraining.Api.Search;
 
 /// <summary>
 /// The best <c>limit</c> hits so far, one per node (its best field), by score then tie-break order (kind, depth,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PostTraining.Api.ReadModel;
+namespace PostTraining.Api.Search;
 
 /// <summary>
 /// The one normalisation search applies to both the indexed text and the query: NFKC (full-width ＤＰＯ becomes DPO,

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
+using PostTraining.Api.ReadModel;
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.ReadModel;
+namespace PostTraining.Api.Search;
 
 /// <summary>Where a search hit matched.</summary>
 public enum SearchField

@@ -1,6 +1,6 @@
 using PostTraining.Data.Entities;
 
-namespace PostTraining.Api.ReadModel;
+namespace PostTraining.Api.Search;
 
 /// <summary>A search query folded and split once, then run against one or more <see cref="SearchIndex"/>es.</summary>
 internal sealed class SearchQuery
