@@ -104,7 +104,8 @@ public sealed record RelationshipContent
     public bool? Verified { get; init; }
 }
 
-/// <summary>Links a reference to a technique (POST on the technique's references; a technique entry's references).</summary>
+/// <summary>Links a reference to a technique (POST on the technique's references).</summary>
+/// <remarks>Also a technique entry's references in the data files.</remarks>
 public sealed record ReferenceLinkContent
 {
     [Description("Slug of the reference.")]
