@@ -328,6 +328,8 @@ class Builder:
                 target[k] = entry[k]
                 if k == "arxivId":
                     self.ref_by_arxiv[entry[k]] = slug
+                    # One year convention: the first public release, which the arXiv id now tells.
+                    target["year"] = arxiv_year(entry[k])
         if slug in self.out_refs and entry.get("source") and "survey" not in json.dumps(target.get("source", {})):
             pass
 
@@ -581,10 +583,10 @@ class Builder:
         entry["source"] = OrderedDict(section=section, reference=via)
         return self.add_reference(entry, title)
 
-    def list_method(self, method, en_name, parent, desc_source, key, section, via, ref_slug, lineage_evidence):
-        slug = self.resolve_technique(method, [en_name] if en_name else [])
+    def list_method(self, method, en_name, parent, desc_source, key, section, via, ref_slug, lineage_evidence, slug_base=None):
+        slug = None if slug_base else self.resolve_technique(method, [en_name] if en_name else [])
         if slug is None:
-            slug = self.new_slug(kebab(method), set(self.techniques) | set(self.new_techniques))
+            slug = self.new_slug(slug_base or kebab(method), set(self.techniques) | set(self.new_techniques))
             d = self.desc[desc_source].get(key, {})
             t = OrderedDict(slug=slug, parent=parent, kind="method", name=OrderedDict(en=d.get("enName") or en_name or method))
             if d.get("zhName"):
@@ -718,17 +720,21 @@ class Builder:
                     self.add_link(gslug, ref, ROLE_DESCRIBES)
                 continue
             existing = self.awesome_methods.get(norm(name))
-            if existing and ref and not self.same_method(existing, ref):
-                # One acronym, clearly different papers: one method each, told apart in the slug.
-                pass
+            spelled = self.desc["awesome"].get(key, {}).get("enName")
+            held = self.new_techniques.get(existing, {})
+            held_papers = {l["reference"] for l in held.get("references", [])}
+            if existing and ref and ref not in held_papers and held_papers:
+                # One acronym over another paper (ARPO, SPO): the lists' rows name different methods, so one method
+                # each, told apart in the slug by the name its title spells out, else by its arXiv id.
+                base = kebab(spelled) if spelled and norm(spelled) != norm(held.get("name", {}).get("en", "")) else f"{kebab(name)}-{arxiv.replace('.', '-')}"
+                slug = self.list_method(name, spelled, gslug, "awesome", key, section, AWESOME, ref, None, slug_base=base)
+                self.awesome_resolved.append((top, sub, name, arxiv, slug))
+                continue
             slug = self.list_method(name, None, gslug, "awesome", key, section, AWESOME, ref, None) if not existing else existing
             if existing and ref:
                 self.add_link(existing, ref, ROLE_INTRODUCES)
             self.awesome_methods.setdefault(norm(name), slug)
             self.awesome_resolved.append((top, sub, name, arxiv, slug))
-
-    def same_method(self, slug, ref):
-        return True
 
     def section_description(self, top):
         texts = {

@@ -1,5 +1,3 @@
-using PostTraining.Api.Database;
-using PostTraining.Data;
 using PostTraining.Data.Bibliography;
 using PostTraining.Data.Seed;
 
@@ -17,7 +15,6 @@ internal static class BibtexLoadCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {
             var dryRun = args.Contains("--dry-run");
@@ -48,15 +45,8 @@ internal static class BibtexLoadCommand
             }
 
             var builder = Host.CreateApplicationBuilder(rest);
-            (var connectionString, cluster) = await DatabaseSetup.ResolveConnectionAsync(builder.Configuration, builder.Environment.ContentRootPath);
-            builder.Services.AddPostTrainingData(connectionString);
-            using var host = builder.Build();
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PostTraining.Load");
-
-            await DataServiceCollectionExtensions.EnsureDatabaseExistsAsync(connectionString);
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
-            await DatabaseSetup.MigrateAsync(db, logger);
+            await using var database = await CliDatabase.OpenAsync(builder);
+            var db = database.Db;
 
             Console.WriteLine($"Importing {path}{(dryRun ? " (dry run: nothing is written)" : "")}");
             var report = await new BibtexImporter(db).ImportAsync(parsed, new BibtexImportOptions
@@ -81,13 +71,6 @@ internal static class BibtexLoadCommand
         {
             await Console.Error.WriteLineAsync($"load: {e.Message}{Environment.NewLine}{Usage}");
             return 2;
-        }
-        finally
-        {
-            if (cluster is not null)
-            {
-                await cluster.StopAsync();
-            }
         }
     }
 }

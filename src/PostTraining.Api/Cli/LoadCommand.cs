@@ -1,5 +1,4 @@
 using PostTraining.Api.Database;
-using PostTraining.Data;
 using PostTraining.Data.Seed;
 
 namespace PostTraining.Api.Cli;
@@ -20,7 +19,6 @@ internal static class LoadCommand
             return await BibtexLoadCommand.RunAsync(args);
         }
 
-        LocalPostgres.LocalPostgresCluster? cluster = null;
         try
         {
             // --only loads just the --file files (restoring an export), without the shipped ones merged in before them.
@@ -38,15 +36,8 @@ internal static class LoadCommand
             // Check the files before touching the database: a bad file should not even start a cluster.
             var data = DataSet.Load(paths);
 
-            (var connectionString, cluster) = await DatabaseSetup.ResolveConnectionAsync(builder.Configuration, builder.Environment.ContentRootPath);
-            builder.Services.AddPostTrainingData(connectionString);
-            using var host = builder.Build();
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PostTraining.Load");
-
-            await DataServiceCollectionExtensions.EnsureDatabaseExistsAsync(connectionString);
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
-            await DatabaseSetup.MigrateAsync(db, logger);
+            await using var database = await CliDatabase.OpenAsync(builder);
+            var db = database.Db;
 
             Console.WriteLine($"Loading {string.Join(", ", paths)}");
             var report = await new SeedLoader(db).LoadAsync(data, ConsoleProgress.IfInteractive());
@@ -72,13 +63,6 @@ internal static class LoadCommand
         {
             await Console.Error.WriteLineAsync($"load failed: {e.Message}");
             return 1;
-        }
-        finally
-        {
-            if (cluster is not null)
-            {
-                await cluster.StopAsync();
-            }
         }
     }
 }

@@ -121,6 +121,16 @@ public sealed partial class SourceCoverageTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public void AReferenceWithAnArxivIdCarriesTheYearOfItsFirstRelease()
+    {
+        // One year convention for every source: the first public release (an arXiv id's YYMM), the venue keeps its own.
+        var wrong = Data.Value.References
+            .Where(r => r.Entry.ArxivId is { } id && NewStyleArxiv().IsMatch(id) && r.Entry.Year != 2000 + int.Parse(id[..2], CultureInfo.InvariantCulture))
+            .Select(r => $"{r.Key}: {r.Entry.Year} for arXiv {r.Entry.ArxivId}").ToList();
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
     [SharedReferenceFact]
     public void EveryNamedRowOfTheAwesomeListsMethodSectionsIsAMethodLinkedToItsPaper()
     {
@@ -355,6 +365,9 @@ public sealed partial class SourceCoverageTests(ITestOutputHelper output)
 
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [GeneratedRegex(@"^\d{4}\.\d{4,5}$")]
+    private static partial Regex NewStyleArxiv();
 
     [GeneratedRegex(@"huggingface\.co/papers/(\d{4}\.\d{4,5})")]
     private static partial Regex HuggingFacePaper();
