@@ -61,6 +61,8 @@ public sealed record ParadigmEntry : ParadigmContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -76,8 +78,11 @@ public sealed record TechniqueEntry : TechniqueContent
     }
 
     /// <summary>The reference links; a link's role defaults to "introduces".</summary>
+    [JsonPropertyOrder(1)]
     public List<ReferenceLinkContent>? References { get; init; }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -92,6 +97,8 @@ public sealed record ReferenceEntry : ReferenceContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -106,6 +113,8 @@ public sealed record FormulaEntry : FormulaContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -120,6 +129,8 @@ public sealed record ModelEntry : ModelContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -134,6 +145,8 @@ public sealed record DatasetEntry : DatasetContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -148,6 +161,8 @@ public sealed record LimitationEntry : LimitationContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
@@ -162,5 +177,7 @@ public sealed record ApplicationEntry : ApplicationContent
     {
     }
 
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
