@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using PostTraining.Api.ReadModel;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.Catalog;
 

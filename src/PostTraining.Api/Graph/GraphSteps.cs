@@ -1,4 +1,5 @@
 using PostTraining.Api.ReadModel;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Graph;

@@ -1,4 +1,5 @@
 using PostTraining.Api.ReadModel;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.Graph;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure.OpenApi;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.Infrastructure;
 
@@ -47,13 +48,28 @@ public static class ApiInfrastructure
             o.OperationFilter<ReadOperationFilter>();
             o.DocumentFilter<ReadDocumentFilter>();
             o.OrderActionsBy(api => $"{ReadDocumentFilter.Rank(api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().FirstOrDefault()?.Tags.FirstOrDefault()):D2} {api.RelativePath}");
-            var xml = Path.Combine(AppContext.BaseDirectory, "PostTraining.Api.xml");
-            if (File.Exists(xml))
+            // The content contract's records keep the schema names the write bodies have always had.
+            var schemaId = o.SchemaGeneratorOptions.SchemaIdSelector;
+            o.CustomSchemaIds(t => ContractSchemaNames.TryGetValue(t, out var name) ? name : schemaId(t));
+            foreach (var assembly in new[] { "PostTraining.Api.xml", "PostTraining.Data.xml" })
             {
-                o.IncludeXmlComments(xml);
+                var xml = Path.Combine(AppContext.BaseDirectory, assembly);
+                if (File.Exists(xml))
+                {
+                    o.IncludeXmlComments(xml);
+                }
             }
         });
     }
+
+    private static readonly Dictionary<Type, string> ContractSchemaNames = new()
+    {
+        [typeof(ParadigmContent)] = "ParadigmInput",
+        [typeof(TechniqueContent)] = "TechniqueInput",
+        [typeof(ReferenceContent)] = "ReferenceInput",
+        [typeof(RelationshipContent)] = "RelationshipInput",
+        [typeof(ReferenceLinkContent)] = "TechniqueReferenceInput",
+    };
 
     public static void UseApiInfrastructure(this WebApplication app)
     {

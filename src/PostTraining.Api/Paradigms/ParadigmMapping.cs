@@ -1,6 +1,7 @@
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.Techniques;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Paradigms;

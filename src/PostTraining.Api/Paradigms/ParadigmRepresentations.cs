@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.Techniques;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.Paradigms;
 

@@ -3,32 +3,26 @@ using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Techniques;
 using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Paradigms;
 
-public sealed class ParadigmWriter : INodeWriter<Paradigm, ParadigmInput>
+public sealed class ParadigmWriter : INodeWriter<Paradigm, ParadigmContent>
 {
     public NodeKind Kind => NodeKind.Paradigm;
     public string ChangeKind => ChangeKinds.Paradigm;
     public string Collection => "paradigms";
 
-    public Task<ParadigmInput> ToInputAsync(WriteScope scope, Paradigm p) => Task.FromResult(new ParadigmInput(
-        p.Slug,
-        EntityStates.Text(p.NameEn, p.NameZh),
-        EntityStates.Text(p.GoalEn, p.GoalZh),
-        EntityStates.Text(p.DescriptionEn, p.DescriptionZh),
-        EntityStates.List(p.Aliases),
-        p.Position,
-        p.Verified));
+    public Task<ParadigmContent> ToInputAsync(WriteScope scope, Paradigm p) => Task.FromResult(ContentOf.Paradigm(p));
 
-    public ParadigmInput Validate(ParadigmInput input, ValidationErrors errors)
+    public ParadigmContent Validate(ParadigmContent input, ValidationErrors errors)
     {
         InputValidation.Validate(input, errors);
         return input;
     }
 
-    public async Task<IResult?> ApplyAsync(WriteScope scope, Paradigm p, ParadigmInput input, bool isNew)
+    public async Task<IResult?> ApplyAsync(WriteScope scope, Paradigm p, ParadigmContent input, bool isNew)
     {
         p.Slug = input.Slug!;
         (p.NameEn, p.NameZh) = (input.Name?.En, input.Name?.Zh);

@@ -1,19 +1,9 @@
 using System.ComponentModel;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.ReadModel;
 
 // Response members several resources share. Every name is bilingual; a missing translation is an absent member.
-
-/// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
-public sealed record LocalizedText(
-    [property: Description("English text.")] string? En,
-    [property: Description("Chinese text.")] string? Zh)
-{
-    public static LocalizedText? Of(string? en, string? zh) =>
-        string.IsNullOrWhiteSpace(en) && string.IsNullOrWhiteSpace(zh)
-            ? null
-            : new LocalizedText(string.IsNullOrWhiteSpace(en) ? null : en, string.IsNullOrWhiteSpace(zh) ? null : zh);
-}
 
 /// <summary>Any entity, named and linked: the ends of a relationship, a paradigm inside a technique, ...</summary>
 public sealed record NodeLink(

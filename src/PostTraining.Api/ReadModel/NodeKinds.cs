@@ -1,3 +1,4 @@
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.ReadModel;
@@ -17,18 +18,7 @@ public static class NodeKinds
 
     public static IEnumerable<string> Names => ByName.Keys;
 
-    public static string Name(NodeKind kind) => kind switch
-    {
-        NodeKind.Paradigm => "paradigm",
-        NodeKind.Technique => "technique",
-        NodeKind.Reference => "reference",
-        NodeKind.Model => "model",
-        NodeKind.Dataset => "dataset",
-        NodeKind.Limitation => "limitation",
-        NodeKind.Formula => "formula",
-        NodeKind.Application => "application",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string Name(NodeKind kind) => Wire.NodeKinds.Name(kind);
 
     public static string Collection(NodeKind kind) => Name(kind) + "s";
 

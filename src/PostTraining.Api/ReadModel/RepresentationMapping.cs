@@ -1,4 +1,4 @@
-using PostTraining.Data.Entities;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.ReadModel;
 
@@ -12,7 +12,7 @@ public static class RepresentationMapping
     public static NodeLink ToLink(this SnapshotNode node) => new(node.KindName, node.Slug, node.Name(), node.Url);
 
     public static SourceInfo ToSourceInfo(this SourceRow source, TaxonomySnapshot snapshot) => new(
-        source.Kind switch { SourceKind.Document => "document", SourceKind.Curated => "curated", _ => "api" },
+        Wire.SourceKinds.Name(source.Kind),
         source.Document,
         source.Section,
         source.ReferenceId is { } id && snapshot.TryGetNodeById(id, out var reference) ? reference.ToLink() : null,
@@ -28,5 +28,5 @@ public static class RepresentationMapping
     public static LocalizedText InverseName(RelationTypeRow type) =>
         type.Symmetric ? TypeName(type) : LocalizedText.Of(type.InverseNameEn, type.InverseNameZh) ?? TypeName(type);
 
-    public static string TechniqueKindName(this SnapshotNode node) => node.Row.TechniqueKind == TechniqueKind.Method ? "method" : "technique";
+    public static string TechniqueKindName(this SnapshotNode node) => Wire.TechniqueKinds.Name(node.Row.TechniqueKind);
 }

@@ -6,6 +6,7 @@ using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
 using PostTraining.Data.Bibliography;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.References;
 
@@ -117,7 +118,18 @@ public static class ReferenceImportEndpoints
     private static IReadOnlyList<string> Validate(BibtexEntry entry, int? year)
     {
         var errors = new ValidationErrors();
-        var input = new ReferenceInput(null, entry.Title, entry.Authors, year, entry.Venue, entry.Url, entry.ArxivId, entry.Language, null, null, null, entry.Doi, entry.AuthorsTruncated);
+        var input = new ReferenceContent
+        {
+            Title = entry.Title,
+            Authors = entry.Authors,
+            AuthorsTruncated = entry.AuthorsTruncated,
+            Year = year,
+            Venue = entry.Venue,
+            Url = entry.Url,
+            ArxivId = entry.ArxivId,
+            Doi = entry.Doi,
+            Language = entry.Language,
+        };
         new ReferenceWriter().Validate(input, errors);
         return [.. errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))];
     }

@@ -1,6 +1,6 @@
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
-using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.References;
 
@@ -26,7 +26,7 @@ public static class ReferenceMapping
         r.Url,
         r.Row.Doi,
         r.Row.AuthorsTruncated,
-        r.CitedBy.Select(l => new ReferenceTechnique(l.Other.Slug, l.Other.Name(), EntityStates.RoleName(l.Role), l.Other.Url)).ToArray(),
+        r.CitedBy.Select(l => new ReferenceTechnique(l.Other.Slug, l.Other.Name(), Wire.ReferenceRoles.Name(l.Role), l.Other.Url)).ToArray(),
         RepresentationMapping.RelationshipsOf(r),
         r.Row.Source.ToSourceInfo(snapshot),
         r.Row.Verified,

@@ -2,32 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.References;
 
-public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
+public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceContent>
 {
     public NodeKind Kind => NodeKind.Reference;
     public string ChangeKind => ChangeKinds.Reference;
     public string Collection => "references";
 
-    public Task<ReferenceInput> ToInputAsync(WriteScope scope, Reference r) => Task.FromResult(new ReferenceInput(
-        r.Slug,
-        r.NameEn,
-        EntityStates.List(r.Authors),
-        r.Year,
-        r.Venue,
-        r.Url,
-        r.ArxivId,
-        r.Language,
-        EntityStates.Text(r.DescriptionEn, r.DescriptionZh),
-        r.Position,
-        r.Verified,
-        r.Doi,
-        r.AuthorsTruncated));
+    public Task<ReferenceContent> ToInputAsync(WriteScope scope, Reference r) => Task.FromResult(ContentOf.Reference(r));
 
-    public ReferenceInput Validate(ReferenceInput input, ValidationErrors errors)
+    public ReferenceContent Validate(ReferenceContent input, ValidationErrors errors)
     {
         var arxivId = InputValidation.Validate(input, errors);
         var doi = Rules.Doi(errors, "doi", input.Doi);
@@ -41,7 +29,7 @@ public sealed class ReferenceWriter : INodeWriter<Reference, ReferenceInput>
         return input with { ArxivId = arxivId, Doi = doi, Slug = slug };
     }
 
-    public Task<IResult?> ApplyAsync(WriteScope scope, Reference r, ReferenceInput input, bool isNew)
+    public Task<IResult?> ApplyAsync(WriteScope scope, Reference r, ReferenceContent input, bool isNew)
     {
         r.Slug = input.Slug!;
         r.NameEn = input.Title;

@@ -1,5 +1,6 @@
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.Relationships;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Relationships;
@@ -23,13 +24,13 @@ public static class RelationshipWrites
     {
         var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships").AddEndpointFilterFactory(QueryParameterGuard.Factory);
         WriteRoutes.Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201)
-            .Accepts<RelationshipInput>(JsonBody.Json);
+            .Accepts<RelationshipContent>(JsonBody.Json);
         WriteRoutes.Describe(relationships.MapPut("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
                 "ReplaceRelationship", "Replace a relationship", 200)
-            .Accepts<RelationshipInput>(JsonBody.Json);
+            .Accepts<RelationshipContent>(JsonBody.Json);
         WriteRoutes.Describe(relationships.MapPatch("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: true)),
                 "PatchRelationship", "Change a relationship with a JSON merge patch", 200)
-            .Accepts<RelationshipInput>(JsonBody.MergePatch);
+            .Accepts<RelationshipContent>(JsonBody.MergePatch);
         WriteRoutes.Describe(relationships.MapDelete("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
             "DeleteRelationship", "Delete a relationship", 204);
 
@@ -153,7 +154,7 @@ public static class RelationshipWrites
         }, () => TypedResults.NoContent());
     }
 
-    private static async Task<IResult?> ApplyAsync(WriteScope scope, Relationship edge, RelationshipInput input)
+    private static async Task<IResult?> ApplyAsync(WriteScope scope, Relationship edge, RelationshipContent input)
     {
         var db = scope.Db;
         var errors = new ValidationErrors();
@@ -242,10 +243,10 @@ public static class RelationshipWrites
         return false;
     }
 
-    private static (RelationshipInput? Input, IResult? Invalid) Bind(JsonObject body)
+    private static (RelationshipContent? Input, IResult? Invalid) Bind(JsonObject body)
     {
         var errors = new ValidationErrors();
-        var input = StrictJson.Bind<RelationshipInput>(body, errors);
+        var input = StrictJson.Bind<RelationshipContent>(body, errors);
         if (input is not null)
         {
             InputValidation.Validate(input, errors);

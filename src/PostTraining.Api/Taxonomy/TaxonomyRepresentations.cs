@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using PostTraining.Api.ReadModel;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Api.Taxonomy;
 

@@ -1,6 +1,6 @@
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
-using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Techniques;
@@ -45,7 +45,7 @@ public static class TechniqueMapping
 
     public static TechniqueReference ToTechniqueReference(SnapshotNode r, ReferenceRole role) => new(
         r.Slug, r.Row.NameEn ?? r.Row.NameZh, r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url,
-        EntityStates.RoleName(role), r.Url);
+        Wire.ReferenceRoles.Name(role), r.Url);
 
     public static FormulaItem ToFormulaItem(SnapshotNode f) => new(
         f.Slug, f.Name(), f.Row.Latex, f.Row.Symbols.Select(s => new FormulaSymbolItem(s.Symbol, LocalizedText.Of(s.MeaningEn, s.MeaningZh))).ToArray(), f.Url);

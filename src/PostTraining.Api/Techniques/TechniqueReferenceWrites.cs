@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 using TechniqueReferenceRow = PostTraining.Data.Entities.TechniqueReference;
 
@@ -27,7 +28,7 @@ public static class TechniqueReferenceWrites
         var links = app.MapGroup("/api/v1/techniques/{slug}/references").WithTags("Techniques").AddEndpointFilterFactory(QueryParameterGuard.Factory);
         WriteRoutes.Describe(links.MapPost("/", ([Description(WriteRoutes.SlugText)] string slug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.CreateAsync(slug, c, s)),
                 "LinkTechniqueReference", "Cite a reference for a technique", 201)
-            .Accepts<TechniqueReferenceInput>(JsonBody.Json)
+            .Accepts<ReferenceLinkContent>(JsonBody.Json)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
         links.MapGet("/{referenceSlug}", ([Description(WriteRoutes.SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.GetAsync(slug, referenceSlug, c, s))
@@ -73,7 +74,7 @@ public static class TechniqueReferenceWrites
         }
 
         var errors = new ValidationErrors();
-        var input = StrictJson.Bind<TechniqueReferenceInput>(body.Value!, errors);
+        var input = StrictJson.Bind<ReferenceLinkContent>(body.Value!, errors);
         if (input is not null)
         {
             InputValidation.Validate(input, errors);
@@ -99,7 +100,7 @@ public static class TechniqueReferenceWrites
                 return Problems.Invalid("reference", $"There is no reference '{input!.Reference}'.");
             }
 
-            var role = EntityStates.ParseRole(input!.Role);
+            var role = Wire.ReferenceRoles.Parse(input!.Role, ReferenceRole.Introduces);
             scope.Db.TechniqueReferences.Add(new TechniqueReferenceRow
             {
                 TechniqueId = techniqueId.Value,
@@ -143,7 +144,7 @@ public static class TechniqueReferenceWrites
         TechniqueReferenceLink? updated = null;
         return await ChangeAsync(slug, referenceSlug, context, session, async (scope, row, before) =>
         {
-            var role = EntityStates.ParseRole(input!.Role);
+            var role = Wire.ReferenceRoles.Parse(input!.Role, ReferenceRole.Introduces);
             updated = Representation(slug, referenceSlug, role);
             if (role != row.Role)
             {
@@ -208,12 +209,12 @@ public static class TechniqueReferenceWrites
     private static TechniqueReferenceLink Representation(string technique, string reference, ReferenceRole role) => new(
         technique,
         reference,
-        EntityStates.RoleName(role),
+        Wire.ReferenceRoles.Name(role),
         $"/api/v1/techniques/{technique}/references/{reference}",
         $"/api/v1/techniques/{technique}",
         $"/api/v1/references/{reference}");
 
-    private static TechniqueReferenceState State(TechniqueReferenceLink link) => new(link.Technique, link.Reference, link.Role);
+    private static TechniqueReferenceContent State(TechniqueReferenceLink link) => new() { Technique = link.Technique, Reference = link.Reference, Role = link.Role };
 
     private static byte[] Bytes(TechniqueReferenceLink link) => JsonSerializer.SerializeToUtf8Bytes(link, StrictJson.Options);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Techniques;
@@ -10,33 +11,22 @@ namespace PostTraining.Api.Techniques;
 /// Techniques and methods. The tree stays a tree: a technique moved under itself or its own descendant is a 409;
 /// moving one carries its subtree along (paradigm and depth follow).
 /// </summary>
-public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueInput>
+public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueContent>
 {
     public NodeKind Kind => NodeKind.Technique;
     public string ChangeKind => ChangeKinds.Technique;
     public string Collection => "techniques";
 
-    public async Task<TechniqueInput> ToInputAsync(WriteScope scope, Technique t) => new(
-        t.Slug,
-        await EntityStates.SlugOfAsync(scope.Db, t.ParadigmId),
-        await EntityStates.SlugOfAsync(scope.Db, t.ParentId),
-        t.TechniqueKind == TechniqueKind.Method ? "method" : "technique",
-        EntityStates.Text(t.NameEn, t.NameZh),
-        t.Abbreviation,
-        EntityStates.List(t.Aliases),
-        EntityStates.Text(t.DescriptionEn, t.DescriptionZh),
-        t.Year,
-        t.Position,
-        t.Verified,
-        t.LacksReference);
+    public async Task<TechniqueContent> ToInputAsync(WriteScope scope, Technique t) =>
+        ContentOf.Technique(t, await EntityStates.SlugOfAsync(scope.Db, t.ParadigmId), await EntityStates.SlugOfAsync(scope.Db, t.ParentId));
 
-    public TechniqueInput Validate(TechniqueInput input, ValidationErrors errors)
+    public TechniqueContent Validate(TechniqueContent input, ValidationErrors errors)
     {
         InputValidation.Validate(input, errors);
         return input;
     }
 
-    public async Task<IResult?> ApplyAsync(WriteScope scope, Technique t, TechniqueInput input, bool isNew)
+    public async Task<IResult?> ApplyAsync(WriteScope scope, Technique t, TechniqueContent input, bool isNew)
     {
         var db = scope.Db;
         Technique? parent = null;
@@ -84,7 +74,7 @@ public sealed class TechniqueWriter : INodeWriter<Technique, TechniqueInput>
         t.Slug = input.Slug!;
         t.ParadigmId = paradigmId;
         t.ParentId = parent?.Id;
-        t.TechniqueKind = input.Kind == "method" ? TechniqueKind.Method : TechniqueKind.Technique;
+        t.TechniqueKind = Wire.TechniqueKinds.Parse(input.Kind, TechniqueKind.Technique);
         (t.NameEn, t.NameZh) = (input.Name?.En, input.Name?.Zh);
         t.Abbreviation = input.Abbreviation;
         t.Aliases = [.. input.Aliases ?? []];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Changes;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes;
@@ -70,7 +71,7 @@ public static class Dependents
     }
 
     /// <summary>Removes what <see cref="FindAsync"/> found, recording each removal, leaves before roots.</summary>
-    public static async Task RemoveAsync(WriteScope scope, Found found, Func<Technique, Task<TechniqueInput>> techniqueState)
+    public static async Task RemoveAsync(WriteScope scope, Found found, Func<Technique, Task<TechniqueContent>> techniqueState)
     {
         var db = scope.Db;
         foreach (var edge in found.Relationships)
@@ -85,13 +86,13 @@ public static class Dependents
         {
             var technique = await EntityStates.SlugOfAsync(db, link.TechniqueId);
             var reference = await EntityStates.SlugOfAsync(db, link.ReferenceId);
-            scope.Record(ChangeOperations.Delete, ChangeKinds.TechniqueReference, $"{technique}/{reference}", new TechniqueReferenceState(technique!, reference!, EntityStates.RoleName(link.Role)), null);
+            scope.Record(ChangeOperations.Delete, ChangeKinds.TechniqueReference, $"{technique}/{reference}", ContentOf.TechniqueReference(technique!, reference!, link.Role), null);
             await db.TechniqueReferences.Where(l => l.TechniqueId == link.TechniqueId && l.ReferenceId == link.ReferenceId).ExecuteDeleteAsync();
         }
 
         foreach (var formula in found.Formulas)
         {
-            scope.Record(ChangeOperations.Delete, ChangeKinds.Formula, formula.Slug, EntityStates.Formula(formula, await EntityStates.SlugOfAsync(db, formula.TechniqueId)), null);
+            scope.Record(ChangeOperations.Delete, ChangeKinds.Formula, formula.Slug, await EntityStates.FormulaAsync(db, formula), null);
             await db.Nodes.Where(n => n.Id == formula.Id).ExecuteDeleteAsync();
         }
 

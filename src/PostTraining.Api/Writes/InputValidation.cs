@@ -1,4 +1,5 @@
 using PostTraining.Api.Http;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Writes;
@@ -8,23 +9,14 @@ public static class InputValidation
 {
     public const int PositionMax = 100_000;
 
-    public static readonly IReadOnlyList<string> TechniqueKinds = ["technique", "method"];
-    public static readonly IReadOnlyList<string> ReferenceRoles = ["introduces", "defines", "describes", "uses"];
+    public static readonly IReadOnlyList<string> TechniqueKinds = Wire.TechniqueKinds.Names;
+    public static readonly IReadOnlyList<string> ReferenceRoles = Wire.ReferenceRoles.Names;
 
     /// <summary>The kinds a relationship end may name (<c>kind:slug</c>).</summary>
-    public static readonly IReadOnlyDictionary<string, NodeKind> EndKinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal)
-    {
-        ["paradigm"] = NodeKind.Paradigm,
-        ["technique"] = NodeKind.Technique,
-        ["reference"] = NodeKind.Reference,
-        ["model"] = NodeKind.Model,
-        ["dataset"] = NodeKind.Dataset,
-        ["limitation"] = NodeKind.Limitation,
-        ["formula"] = NodeKind.Formula,
-        ["application"] = NodeKind.Application,
-    };
+    public static readonly IReadOnlyDictionary<string, NodeKind> EndKinds =
+        Enum.GetValues<NodeKind>().ToDictionary(Wire.NodeKinds.Name, k => k, StringComparer.Ordinal);
 
-    public static void Validate(ParadigmInput input, ValidationErrors errors)
+    public static void Validate(ParadigmContent input, ValidationErrors errors)
     {
         Rules.Slug(errors, "slug", input.Slug);
         Text(errors, "name", input.Name, Rules.NameMax, requireEn: true, requireZh: true);
@@ -34,7 +26,7 @@ public static class InputValidation
         Position(errors, input.Position);
     }
 
-    public static void Validate(TechniqueInput input, ValidationErrors errors)
+    public static void Validate(TechniqueContent input, ValidationErrors errors)
     {
         Rules.Slug(errors, "slug", input.Slug);
         Rules.OneOf(errors, "kind", input.Kind, TechniqueKinds, required: false);
@@ -59,7 +51,7 @@ public static class InputValidation
     }
 
     /// <summary>Validates, and returns the arXiv id in its stored form (without version).</summary>
-    public static string? Validate(ReferenceInput input, ValidationErrors errors)
+    public static string? Validate(ReferenceContent input, ValidationErrors errors)
     {
         Rules.Slug(errors, "slug", input.Slug, required: false);
         Rules.Text(errors, "title", input.Title, Rules.NameMax, required: true);
@@ -74,7 +66,7 @@ public static class InputValidation
         return arxivId;
     }
 
-    public static void Validate(RelationshipInput input, ValidationErrors errors)
+    public static void Validate(RelationshipContent input, ValidationErrors errors)
     {
         Rules.Slug(errors, "type", input.Type);
         var source = End(errors, "source", input.Source);
@@ -88,7 +80,7 @@ public static class InputValidation
         Text(errors, "note", input.Note, Rules.NoteMax, multiline: true);
     }
 
-    public static void Validate(TechniqueReferenceInput input, ValidationErrors errors)
+    public static void Validate(ReferenceLinkContent input, ValidationErrors errors)
     {
         Rules.Slug(errors, "reference", input.Reference);
         Rules.OneOf(errors, "role", input.Role, ReferenceRoles, required: false);
@@ -116,7 +108,7 @@ public static class InputValidation
         return (kind, value[(colon + 1)..]);
     }
 
-    private static void Text(ValidationErrors errors, string member, TextInput? text, int max, bool requireEn = false, bool requireZh = false, bool multiline = false)
+    private static void Text(ValidationErrors errors, string member, LocalizedText? text, int max, bool requireEn = false, bool requireZh = false, bool multiline = false)
     {
         if (text is null)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Data.Seed;
 
@@ -15,7 +16,7 @@ public sealed record ContentFile
     /// <summary>The source document the entries were extracted from (seed.json only).</summary>
     public DocumentEntry? Document { get; init; }
 
-    public List<RelationTypeEntry>? RelationTypes { get; init; }
+    public List<RelationTypeContent>? RelationTypes { get; init; }
     public List<ParadigmEntry>? Paradigms { get; init; }
     public List<TechniqueEntry>? Techniques { get; init; }
     public List<ReferenceEntry>? References { get; init; }
@@ -24,14 +25,7 @@ public sealed record ContentFile
     public List<DatasetEntry>? Datasets { get; init; }
     public List<LimitationEntry>? Limitations { get; init; }
     public List<ApplicationEntry>? Applications { get; init; }
-    public List<RelationshipEntry>? Relationships { get; init; }
-}
-
-/// <summary>Bilingual text; a missing translation is an absent member.</summary>
-public sealed record LocalizedText
-{
-    public string? En { get; init; }
-    public string? Zh { get; init; }
+    public List<RelationshipContent>? Relationships { get; init; }
 }
 
 /// <summary>Where an entry comes from: the heading path in the document, or the curated reference it rests on.</summary>
@@ -54,160 +48,136 @@ public sealed record DocumentEntry
     public string? Slug { get; init; }
 }
 
-public sealed record RelationTypeEntry
-{
-    public string? Slug { get; init; }
-    public LocalizedText? Name { get; init; }
-    public LocalizedText? InverseName { get; init; }
-    public LocalizedText? Description { get; init; }
-    public bool? Symmetric { get; init; }
-    public bool? Transitive { get; init; }
-    public bool? Acyclic { get; init; }
-    public bool? Prerequisite { get; init; }
-}
+// A data file's entry: the entity's content (Content/EntityContent.cs) and, for a node, where it comes from.
 
-public sealed record ParadigmEntry
+public sealed record ParadigmEntry : ParadigmContent
 {
-    public string? Slug { get; init; }
-    public LocalizedText? Name { get; init; }
-    public LocalizedText? Goal { get; init; }
-    public LocalizedText? Description { get; init; }
-    public List<string>? Aliases { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    public ParadigmEntry()
+    {
+    }
+
+    public ParadigmEntry(ParadigmContent content)
+        : base(content)
+    {
+    }
+
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record TechniqueEntry
+public sealed record TechniqueEntry : TechniqueContent
 {
-    public string? Slug { get; init; }
+    public TechniqueEntry()
+    {
+    }
 
-    /// <summary>Required at the top of a paradigm; below a parent it defaults to the parent's.</summary>
-    public string? Paradigm { get; init; }
+    public TechniqueEntry(TechniqueContent content)
+        : base(content)
+    {
+    }
 
-    public string? Parent { get; init; }
+    /// <summary>The reference links; a link's role defaults to "introduces".</summary>
+    [JsonPropertyOrder(1)]
+    public List<ReferenceLinkContent>? References { get; init; }
 
-    /// <summary>"technique" (default) or "method".</summary>
-    public string? Kind { get; init; }
-
-    public LocalizedText? Name { get; init; }
-    public string? Abbreviation { get; init; }
-    public List<string>? Aliases { get; init; }
-    public LocalizedText? Description { get; init; }
-    public int? Year { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
-    public bool? LacksReference { get; init; }
-    public List<TechniqueReferenceEntry>? References { get; init; }
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record TechniqueReferenceEntry
+public sealed record ReferenceEntry : ReferenceContent
 {
-    public string? Reference { get; init; }
+    public ReferenceEntry()
+    {
+    }
 
-    /// <summary>introduces (default), defines, describes or uses.</summary>
-    public string? Role { get; init; }
-}
+    public ReferenceEntry(ReferenceContent content)
+        : base(content)
+    {
+    }
 
-public sealed record ReferenceEntry
-{
-    public string? Slug { get; init; }
-    public string? Title { get; init; }
-    public List<string>? Authors { get; init; }
-
-    /// <summary>True where the source's author list ends in "et al.": more authors exist than are listed.</summary>
-    public bool? AuthorsTruncated { get; init; }
-
-    public int? Year { get; init; }
-    public string? Venue { get; init; }
-    public string? Url { get; init; }
-    public string? ArxivId { get; init; }
-    public string? Doi { get; init; }
-    public string? Language { get; init; }
-    public LocalizedText? Description { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record FormulaEntry
+public sealed record FormulaEntry : FormulaContent
 {
-    public string? Slug { get; init; }
-    public string? Technique { get; init; }
-    public LocalizedText? Name { get; init; }
-    public string? Latex { get; init; }
-    public List<FormulaSymbolEntry>? Symbols { get; init; }
-    public LocalizedText? Description { get; init; }
-    public string? Reference { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    public FormulaEntry()
+    {
+    }
+
+    public FormulaEntry(FormulaContent content)
+        : base(content)
+    {
+    }
+
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record FormulaSymbolEntry
+public sealed record ModelEntry : ModelContent
 {
-    public string? Symbol { get; init; }
-    public LocalizedText? Meaning { get; init; }
-}
+    public ModelEntry()
+    {
+    }
 
-public sealed record ModelEntry
-{
-    public string? Slug { get; init; }
-    public LocalizedText? Name { get; init; }
-    public string? Parameters { get; init; }
-    public string? Organization { get; init; }
-    public List<string>? Aliases { get; init; }
-    public LocalizedText? Description { get; init; }
-    public List<string>? References { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    public ModelEntry(ModelContent content)
+        : base(content)
+    {
+    }
+
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record DatasetEntry
+public sealed record DatasetEntry : DatasetContent
 {
-    public string? Slug { get; init; }
-    public string? Parent { get; init; }
-    public LocalizedText? Name { get; init; }
-    public List<string>? Aliases { get; init; }
-    public LocalizedText? Description { get; init; }
-    public string? Reference { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    public DatasetEntry()
+    {
+    }
+
+    public DatasetEntry(DatasetContent content)
+        : base(content)
+    {
+    }
+
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record LimitationEntry
+public sealed record LimitationEntry : LimitationContent
 {
-    public string? Slug { get; init; }
-    public LocalizedText? Name { get; init; }
-    public LocalizedText? Description { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    public LimitationEntry()
+    {
+    }
+
+    public LimitationEntry(LimitationContent content)
+        : base(content)
+    {
+    }
+
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
 }
 
-public sealed record ApplicationEntry
+public sealed record ApplicationEntry : ApplicationContent
 {
-    public string? Slug { get; init; }
-    public string? Parent { get; init; }
-    public LocalizedText? Name { get; init; }
-    public LocalizedText? Description { get; init; }
-    public int? Position { get; init; }
-    public bool? Verified { get; init; }
+    public ApplicationEntry()
+    {
+    }
+
+    public ApplicationEntry(ApplicationContent content)
+        : base(content)
+    {
+    }
+
+    // After the content members (a derived record's own members would otherwise come first).
+    [JsonPropertyOrder(2)]
     public SourceEntry? Source { get; init; }
-}
-
-public sealed record RelationshipEntry
-{
-    public string? Type { get; init; }
-
-    /// <summary>"kind:slug", e.g. "technique:dpo".</summary>
-    public string? Source { get; init; }
-
-    public string? Target { get; init; }
-    public string? Reference { get; init; }
-    public LocalizedText? Note { get; init; }
-    public bool? Verified { get; init; }
 }

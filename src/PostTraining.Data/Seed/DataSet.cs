@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PostTraining.Data.Content;
 
 namespace PostTraining.Data.Seed;
 
@@ -43,7 +44,7 @@ public sealed class DataSet
 
     public DocumentEntry? Document { get; }
 
-    public IReadOnlyList<Merged<RelationTypeEntry>> RelationTypes { get; private set; } = [];
+    public IReadOnlyList<Merged<RelationTypeContent>> RelationTypes { get; private set; } = [];
     public IReadOnlyList<Merged<ParadigmEntry>> Paradigms { get; private set; } = [];
     public IReadOnlyList<Merged<TechniqueEntry>> Techniques { get; private set; } = [];
     public IReadOnlyList<Merged<ReferenceEntry>> References { get; private set; } = [];
@@ -52,7 +53,7 @@ public sealed class DataSet
     public IReadOnlyList<Merged<DatasetEntry>> Datasets { get; private set; } = [];
     public IReadOnlyList<Merged<LimitationEntry>> Limitations { get; private set; } = [];
     public IReadOnlyList<Merged<ApplicationEntry>> Applications { get; private set; } = [];
-    public IReadOnlyList<Merged<RelationshipEntry>> Relationships { get; private set; } = [];
+    public IReadOnlyList<Merged<RelationshipContent>> Relationships { get; private set; } = [];
 
     /// <summary>Reads, merges and checks the files; throws <see cref="DataFileException"/> listing every problem.</summary>
     public static DataSet Load(IEnumerable<string> paths)
@@ -83,7 +84,7 @@ public sealed class DataSet
     {
         var set = new DataSet(files);
         var errors = new List<DataFileError>();
-        set.RelationTypes = Merge<RelationTypeEntry>(files, "relationTypes", SlugKey, errors);
+        set.RelationTypes = Merge<RelationTypeContent>(files, "relationTypes", SlugKey, errors);
         set.Paradigms = Merge<ParadigmEntry>(files, "paradigms", SlugKey, errors);
         set.Techniques = Merge<TechniqueEntry>(files, "techniques", SlugKey, errors);
         set.References = Merge<ReferenceEntry>(files, "references", SlugKey, errors);
@@ -92,7 +93,7 @@ public sealed class DataSet
         set.Datasets = Merge<DatasetEntry>(files, "datasets", SlugKey, errors);
         set.Limitations = Merge<LimitationEntry>(files, "limitations", SlugKey, errors);
         set.Applications = Merge<ApplicationEntry>(files, "applications", SlugKey, errors);
-        set.Relationships = Merge<RelationshipEntry>(files, "relationships", RelationshipKey, errors);
+        set.Relationships = Merge<RelationshipContent>(files, "relationships", RelationshipKey, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(DataSetChecks.Check(set));

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PostTraining.Data.Content;
+using PostTraining.Data.Entities;
 
 namespace PostTraining.Data.Seed;
 
@@ -46,7 +48,7 @@ internal static class DataSetChecks
         foreach (var t in set.Techniques)
         {
             var entry = t.Entry;
-            var isMethod = entry.Kind == "method";
+            var isMethod = entry.Kind == Wire.TechniqueKinds.Name(TechniqueKind.Method);
             if (isMethod)
             {
                 RequireSomeName(t, entry.Name, errors);
@@ -254,7 +256,7 @@ internal static class DataSetChecks
         return null;
     }
 
-    private static void CheckAcyclicRelationships(DataSet set, Dictionary<string, Merged<RelationTypeEntry>> types, List<DataFileError> errors)
+    private static void CheckAcyclicRelationships(DataSet set, Dictionary<string, Merged<RelationTypeContent>> types, List<DataFileError> errors)
     {
         foreach (var group in set.Relationships.Where(r => types.TryGetValue(r.Entry.Type!, out var t) && t.Entry.Acyclic == true)
                      .GroupBy(r => r.Entry.Type!))

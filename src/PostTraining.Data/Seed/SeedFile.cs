@@ -1,3 +1,6 @@
+using PostTraining.Data.Content;
+using PostTraining.Data.Entities;
+
 namespace PostTraining.Data.Seed;
 
 /// <summary>Turns what the parser extracted into the content of data/seed.json: facts only, each with its heading path.</summary>
@@ -29,7 +32,7 @@ public static class SeedFile
             {
                 Slug = t.Slug,
                 Paradigm = t.Paradigm,
-                Kind = "technique",
+                Kind = Wire.TechniqueKinds.Name(TechniqueKind.Technique),
                 Name = new LocalizedText { En = t.NameEn, Zh = t.NameZh },
                 Abbreviation = t.Abbreviation,
                 Position = t.Position,

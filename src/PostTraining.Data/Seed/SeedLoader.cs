@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Data.Seed;
@@ -167,7 +168,9 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
                     var desired = NewNode(kind, entry.Key);
                     apply(entry, desired);
                     var before = EntityState.Of(node, ReferenceSlug);
-                    if (JsonNode.DeepEquals(before, EntityState.Of(desired, ReferenceSlug)))
+                    if (JsonNode.DeepEquals(
+                        EntityState.Compared(before, node.Source, ReferenceSlug),
+                        EntityState.Compared(EntityState.Of(desired, ReferenceSlug), desired.Source, ReferenceSlug)))
                     {
                         _report.Count(kindName, LoadOutcome.Unchanged);
                     }
@@ -216,7 +219,7 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
 
         /// <summary>The fields every kind shares: names, description, aliases, position, verified, provenance.</summary>
         private void ApplyCommon<TEntry>(Merged<TEntry> entry, Node node, LocalizedText? name, LocalizedText? description,
-            List<string>? aliases, int position, bool? verified, SourceEntry? source, string? restsOn, string collection)
+            IReadOnlyList<string>? aliases, int position, bool? verified, SourceEntry? source, string? restsOn, string collection)
         {
             node.NameEn = name?.En;
             node.NameZh = name?.Zh;
@@ -275,11 +278,11 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
         {
             var e = m.Entry;
             var technique = (Technique)node;
-            var introducedBy = e.References?.FirstOrDefault(r => (r.Role ?? "introduces") == "introduces") ?? e.References?.FirstOrDefault();
+            var introducedBy = e.References?.FirstOrDefault(r => Wire.ReferenceRoles.Parse(r.Role, ReferenceRole.Introduces) == ReferenceRole.Introduces) ?? e.References?.FirstOrDefault();
             ApplyCommon(m, node, e.Name, e.Description, e.Aliases, Position(m, data.Techniques, t => $"{t.Entry.Parent}|{Paradigm(t)}"),
                 e.Verified, e.Source, introducedBy?.Reference, "techniques");
             technique.Abbreviation = e.Abbreviation;
-            technique.TechniqueKind = e.Kind == "method" ? TechniqueKind.Method : TechniqueKind.Technique;
+            technique.TechniqueKind = Wire.TechniqueKinds.Parse(e.Kind, TechniqueKind.Technique);
             technique.Parent = e.Parent is null ? null : Node<Technique>(NodeKind.Technique, e.Parent);
             technique.Paradigm = Node<Paradigm>(NodeKind.Paradigm, Paradigm(m));
             technique.Depth = Depth(m);
@@ -403,7 +406,7 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
 
                 Upsert("relation-type", m.Key, _types.GetValueOrDefault(m.Key),
                     () => _types[m.Key] = new RelationType { Slug = m.Key, CreatedAt = now },
-                    Apply, EntityState.Of, t => (t.UpdatedAt, t.LoadedAt), t => { t.UpdatedAt = now; t.LoadedAt = now; },
+                    Apply, EntityState.Of, t => EntityState.Of(t), t => (t.UpdatedAt, t.LoadedAt), t => { t.UpdatedAt = now; t.LoadedAt = now; },
                     () => new RelationType { Slug = m.Key });
                 progress?.Report(new LoadProgress("relation-type", ++done, data.RelationTypes.Count));
             }
@@ -417,7 +420,7 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
             foreach (var (technique, link) in entries)
             {
                 var key = (technique.Key, link.Reference!);
-                var role = Enum.Parse<ReferenceRole>(link.Role ?? "introduces", ignoreCase: true);
+                var role = Wire.ReferenceRoles.Parse(link.Role, ReferenceRole.Introduces);
                 void Apply(TechniqueReference l)
                 {
                     l.Technique = Node<Technique>(NodeKind.Technique, technique.Key);
@@ -428,7 +431,7 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
 
                 Upsert("technique-reference", $"{key.Item1}/{key.Item2}", byKey.GetValueOrDefault(key),
                     () => byKey[key] = new TechniqueReference { CreatedAt = now },
-                    Apply, l => EntityState.Of(l, ReferenceSlug), l => (l.UpdatedAt, l.LoadedAt), l => { l.UpdatedAt = now; l.LoadedAt = now; },
+                    Apply, EntityState.Of, l => EntityState.Compared(EntityState.Of(l), l.Source, ReferenceSlug), l => (l.UpdatedAt, l.LoadedAt), l => { l.UpdatedAt = now; l.LoadedAt = now; },
                     () => new TechniqueReference());
                 progress?.Report(new LoadProgress("technique-reference", ++done, entries.Count));
             }
@@ -455,7 +458,7 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
 
                 Upsert("relationship", "", byKey.GetValueOrDefault(key),
                     () => byKey[key] = new Relationship { CreatedAt = now },
-                    Apply, r => EntityState.Of(r, ReferenceSlug), r => (r.UpdatedAt, r.LoadedAt), r => { r.UpdatedAt = now; r.LoadedAt = now; },
+                    Apply, r => EntityState.Of(r, ReferenceSlug), r => EntityState.Compared(EntityState.Of(r, ReferenceSlug), r.Source, ReferenceSlug), r => (r.UpdatedAt, r.LoadedAt), r => { r.UpdatedAt = now; r.LoadedAt = now; },
                     () => new Relationship(),
                     r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 progress?.Report(new LoadProgress("relationship", ++done, data.Relationships.Count));
@@ -465,11 +468,14 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
         private Node NodeAt(string nodeRef)
         {
             var (kind, slug) = NodeRef.Split(nodeRef);
-            return _nodes[(Enum.Parse<NodeKind>(kind, ignoreCase: true), slug)];
+            return _nodes[(Wire.NodeKinds.Parse(kind, default), slug)];
         }
 
-            /// <summary>The create / compare / update-unless-changed-since-loaded step for rows that are not nodes.</summary>
-        private void Upsert<T>(string kind, string key, T? existing, Func<T> create, Action<T> apply, Func<T, JsonObject> state,
+        /// <summary>
+        /// The create / compare / update-unless-changed-since-loaded step for rows that are not nodes: <paramref name="state"/>
+        /// is what the feed records, <paramref name="compared"/> what decides whether the row changed.
+        /// </summary>
+        private void Upsert<T>(string kind, string key, T? existing, Func<T> create, Action<T> apply, Func<T, JsonObject> state, Func<T, JsonObject> compared,
             Func<T, (DateTimeOffset UpdatedAt, DateTimeOffset? LoadedAt)> stamps, Action<T> stamp, Func<T> blank,
             Func<T, string>? keyOf = null)
             where T : class
@@ -490,7 +496,7 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
             var desired = blank();
             apply(desired);
             var before = state(existing);
-            if (JsonNode.DeepEquals(before, state(desired)))
+            if (JsonNode.DeepEquals(compared(existing), compared(desired)))
             {
                 _report.Count(kind, LoadOutcome.Unchanged);
                 return;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PostTraining.Data.Bibliography;
+using PostTraining.Data.Content;
 using PostTraining.Data.Seed;
 using PostTraining.Data.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -7,10 +7,11 @@ using System.IO;
 using System;
 namespace PostTraining.Client.Models
 {
+    /// <summary>
+    /// What became of one entry: created, matched, conflicting or error.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class BibtexImportEntry : IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>The citationKey property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -36,7 +37,7 @@ namespace PostTraining.Client.Models
 #else
         public List<string> Errors { get; set; }
 #endif
-        /// <summary>The existing property</summary>
+        /// <summary>A record as the import reads it (or as the database holds it, for a conflict).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::PostTraining.Client.Models.BibtexRecord? Existing { get; set; }
@@ -46,7 +47,7 @@ namespace PostTraining.Client.Models
 #endif
         /// <summary>The line property</summary>
         public int? Line { get; set; }
-        /// <summary>The record property</summary>
+        /// <summary>A record as the import reads it (or as the database holds it, for a conflict).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::PostTraining.Client.Models.BibtexRecord? Record { get; set; }

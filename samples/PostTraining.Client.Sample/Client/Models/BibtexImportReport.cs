@@ -7,10 +7,11 @@ using System.IO;
 using System;
 namespace PostTraining.Client.Models
 {
+    /// <summary>
+    /// The import&apos;s answer: counts and one row per entry, in file order.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class BibtexImportReport : IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>The counts property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

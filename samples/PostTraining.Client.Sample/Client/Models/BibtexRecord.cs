@@ -7,10 +7,11 @@ using System.IO;
 using System;
 namespace PostTraining.Client.Models
 {
+    /// <summary>
+    /// A record as the import reads it (or as the database holds it, for a conflict).
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class BibtexRecord : IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>The arxivId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

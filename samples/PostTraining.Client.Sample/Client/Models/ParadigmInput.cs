@@ -21,29 +21,29 @@ namespace PostTraining.Client.Models
 #else
         public List<string> Aliases { get; set; }
 #endif
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Description { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Description { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Description { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Description { get; set; }
 #endif
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Goal { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Goal { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Goal { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Goal { get; set; }
 #endif
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Name { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Name { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Name { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Name { get; set; }
 #endif
         /// <summary>Order among paradigms.</summary>
         public int? Position { get; set; }
@@ -76,9 +76,9 @@ namespace PostTraining.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "aliases", n => { Aliases = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
-                { "goal", n => { Goal = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
-                { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
+                { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
+                { "goal", n => { Goal = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
+                { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "position", n => { Position = n.GetIntValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "verified", n => { Verified = n.GetBoolValue(); } },
@@ -92,9 +92,9 @@ namespace PostTraining.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("aliases", Aliases);
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("description", Description);
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("goal", Goal);
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("name", Name);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("description", Description);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("goal", Goal);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteIntValue("position", Position);
             writer.WriteStringValue("slug", Slug);
             writer.WriteBoolValue("verified", Verified);

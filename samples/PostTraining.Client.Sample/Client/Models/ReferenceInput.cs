@@ -31,13 +31,13 @@ namespace PostTraining.Client.Models
 #endif
         /// <summary>True when the authors listed are only the first of more (the source ends in &quot;et al.&quot;).</summary>
         public bool? AuthorsTruncated { get; set; }
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Description { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Description { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Description { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Description { get; set; }
 #endif
         /// <summary>e.g. 10.1007/BF00992696 (a https://doi.org/ prefix is dropped; stored lower-cased).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -114,7 +114,7 @@ namespace PostTraining.Client.Models
                 { "arxivId", n => { ArxivId = n.GetStringValue(); } },
                 { "authors", n => { Authors = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "authorsTruncated", n => { AuthorsTruncated = n.GetBoolValue(); } },
-                { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
+                { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "doi", n => { Doi = n.GetStringValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "position", n => { Position = n.GetIntValue(); } },
@@ -136,7 +136,7 @@ namespace PostTraining.Client.Models
             writer.WriteStringValue("arxivId", ArxivId);
             writer.WriteCollectionOfPrimitiveValues<string>("authors", Authors);
             writer.WriteBoolValue("authorsTruncated", AuthorsTruncated);
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("description", Description);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("description", Description);
             writer.WriteStringValue("doi", Doi);
             writer.WriteStringValue("language", Language);
             writer.WriteIntValue("position", Position);

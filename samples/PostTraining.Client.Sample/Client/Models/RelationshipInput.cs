@@ -13,13 +13,13 @@ namespace PostTraining.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RelationshipInput : IParsable
     {
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Note { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Note { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Note { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Note { get; set; }
 #endif
         /// <summary>Slug of the reference the edge rests on.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -73,7 +73,7 @@ namespace PostTraining.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "note", n => { Note = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
+                { "note", n => { Note = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "reference", n => { Reference = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "target", n => { Target = n.GetStringValue(); } },
@@ -88,7 +88,7 @@ namespace PostTraining.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("note", Note);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("note", Note);
             writer.WriteStringValue("reference", Reference);
             writer.WriteStringValue("source", Source);
             writer.WriteStringValue("target", Target);

@@ -29,13 +29,13 @@ namespace PostTraining.Client.Models
 #else
         public List<string> Aliases { get; set; }
 #endif
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Description { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Description { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Description { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Description { get; set; }
 #endif
         /// <summary>&apos;technique&apos; or &apos;method&apos;.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -47,13 +47,13 @@ namespace PostTraining.Client.Models
 #endif
         /// <summary>True for a method knowingly listed without a paper.</summary>
         public bool? LacksReference { get; set; }
-        /// <summary>Bilingual text; a missing translation is an absent member.</summary>
+        /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::PostTraining.Client.Models.TextInput? Name { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText? Name { get; set; }
 #nullable restore
 #else
-        public global::PostTraining.Client.Models.TextInput Name { get; set; }
+        public global::PostTraining.Client.Models.LocalizedText Name { get; set; }
 #endif
         /// <summary>Slug of the paradigm; may be left out below a parent (it is the parent&apos;s).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -105,10 +105,10 @@ namespace PostTraining.Client.Models
             {
                 { "abbreviation", n => { Abbreviation = n.GetStringValue(); } },
                 { "aliases", n => { Aliases = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
+                { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "lacksReference", n => { LacksReference = n.GetBoolValue(); } },
-                { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.TextInput>(global::PostTraining.Client.Models.TextInput.CreateFromDiscriminatorValue); } },
+                { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "paradigm", n => { Paradigm = n.GetStringValue(); } },
                 { "parent", n => { Parent = n.GetStringValue(); } },
                 { "position", n => { Position = n.GetIntValue(); } },
@@ -126,10 +126,10 @@ namespace PostTraining.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("abbreviation", Abbreviation);
             writer.WriteCollectionOfPrimitiveValues<string>("aliases", Aliases);
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("description", Description);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("description", Description);
             writer.WriteStringValue("kind", Kind);
             writer.WriteBoolValue("lacksReference", LacksReference);
-            writer.WriteObjectValue<global::PostTraining.Client.Models.TextInput>("name", Name);
+            writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("paradigm", Paradigm);
             writer.WriteStringValue("parent", Parent);
             writer.WriteIntValue("position", Position);
