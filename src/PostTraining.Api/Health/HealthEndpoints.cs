@@ -18,10 +18,12 @@ public static class HealthEndpoints
 
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
+        // GET and HEAD only: a health check takes no other method, and routing then answers 405 (not the key
+        // middleware's 401 for a write).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .WithTags("Health").ExcludeFromDescription();
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).WithTags("Health").ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync })
-            .WithTags("Health").ExcludeFromDescription();
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).WithTags("Health").ExcludeFromDescription();
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public static class QueryParameterGuard
         var listed = string.Join(", ", known.Order(StringComparer.Ordinal));
         return async invocation =>
         {
-            foreach (var name in invocation.HttpContext.Request.Query.Keys)
+            var request = invocation.HttpContext.Request;
+            foreach (var name in request.Query.Keys)
             {
                 if (!known.Contains(name))
                 {
@@ -26,6 +27,17 @@ public static class QueryParameterGuard
                         : $"Unknown query parameter. This operation takes: {listed}.";
                     return Problems.Invalid(name, message);
                 }
+
+                // Binding would join repeated values with a comma ("dpo,lora") and answer something nobody asked for.
+                if (request.Query[name].Count > 1)
+                {
+                    return Problems.Invalid(name, "Given more than once: give each parameter once (a list is one comma-separated value).");
+                }
+            }
+
+            if (QueryText.FirstInvalidUtf8(request.QueryString.Value) is { } invalid)
+            {
+                return Problems.Invalid(invalid, "Not valid UTF-8 once percent-decoded: encode the text as UTF-8 (e.g. %C3%A9 for é).");
             }
 
             return await next(invocation);

@@ -23,6 +23,12 @@ public static class RelationshipEndpoints
                 "One relationship with its type's name in both directions, its ends, note and provenance.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
+        // A relationship is found by its number; anything else in its place gets a 404 saying so, not routing's bare one.
+        app.MapMethods("/api/v1/relationships/{id}", [HttpMethods.Get, HttpMethods.Head], (string id) =>
+                TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: $"There is no relationship '{id}': relationships are found by their numeric id, e.g. /api/v1/relationships/1."))
+            .WithOrder(1).AllowAnonymous().ExcludeFromDescription();
+
         var types = app.MapReadGroup("/relation-types", "Relation types");
 
         types.MapRead("/", ListRelationTypes, "listRelationTypes", "List relation types",

@@ -44,7 +44,8 @@ public static class SearchEndpoints
             return Problems.Invalid("q", "Required: the text to search for.");
         }
 
-        if (q.Length > 200)
+        // Characters as people count them (Unicode scalar values): an emoji is one, not two UTF-16 units.
+        if (q.EnumerateRunes().Count() > 200)
         {
             return Problems.Invalid("q", "At most 200 characters.");
         }
