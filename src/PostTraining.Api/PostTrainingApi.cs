@@ -6,6 +6,7 @@ using PostTraining.Api.Explorer;
 using PostTraining.Api.Export;
 using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
+using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure;
 using PostTraining.Api.MovedAndGone;
 using PostTraining.Api.Observability;
@@ -39,6 +40,7 @@ public static class PostTrainingApi
         builder.AddApiRateLimiting();
         builder.AddWrites();
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
+        builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
         builder.AddMovedAndGone();
     }
 

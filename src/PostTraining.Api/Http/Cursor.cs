@@ -203,7 +203,7 @@ public static class Paging
         }
 
         query.Append(query.Length == 0 ? '?' : '&').Append("cursor=").Append(next.Encode());
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
+        return AbsoluteUrl.For(request, $"{request.Path}{query}");
     }
 }
 

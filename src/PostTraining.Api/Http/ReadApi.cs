@@ -41,7 +41,7 @@ public static class ReadApi
 
     /// <summary>
     /// Serves a list page; <c>next</c> is the absolute URL of the following page. The page is made once per snapshot
-    /// and request URL (scheme and host included: they are part of <c>next</c>) and kept in the snapshot's bounded
+    /// and request URL (its origin included: it is part of <c>next</c>) and kept in the snapshot's bounded
     /// answer cache, so a polled page costs a lookup.
     /// </summary>
     public static BodyResult<ListPage<T>> Page<T>(
@@ -52,7 +52,7 @@ public static class ReadApi
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListPage<T>> pageInfo,
         HashSet<string>? fields = null)
     {
-        var key = $"page\n{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+        var key = $"page\n{AbsoluteUrl.Origin(request)}{request.Path}{request.QueryString}";
         return new BodyResult<ListPage<T>>(snapshot.Answer(key, () =>
         {
             var (items, next) = page();
