@@ -20,6 +20,12 @@ public static class ApiInfrastructure
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Type ??= $"https://httpstatuses.io/{ctx.ProblemDetails.Status}";
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && ctx.ProblemDetails.Detail is null
+                && AcceptedMediaTypes.For(ctx.HttpContext) is { Count: > 0 } accepted)
+            {
+                ctx.ProblemDetails.Detail =
+                    $"This operation takes {string.Join(" or ", accepted.Select(t => $"'{t}'"))}; the request sent '{ctx.HttpContext.Request.ContentType ?? "no Content-Type"}'.";
+            }
         });
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -62,6 +62,21 @@ public sealed class QueryAndMethodEdgeTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Contains("numeric id", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/techniques", "text/xml", "application/json")]
+    [InlineData("PATCH", "/api/v1/techniques/dpo", "application/json", "application/merge-patch+json")]
+    public async Task A415NamesTheTypeTheOperationTakes(string method, string path, string sent, string expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, sent),
+        };
+        var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains($"'{expected}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task AssertInvalidAsync(HttpResponseMessage response, string member, string saying)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
