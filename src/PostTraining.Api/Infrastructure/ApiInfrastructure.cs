@@ -85,6 +85,8 @@ public static class ApiInfrastructure
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.
         app.UseSwagger();
+        // The conventional address of the same document (what ASP.NET Core's own OpenAPI support and most tools expect).
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "PostTraining API v1");

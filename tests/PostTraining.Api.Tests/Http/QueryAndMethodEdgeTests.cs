@@ -77,6 +77,15 @@ public sealed class QueryAndMethodEdgeTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Contains($"'{expected}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentIsAlsoServedAtItsConventionalAddress()
+    {
+        var client = api.CreateClient();
+        var conventional = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, conventional.StatusCode);
+        Assert.Equal(await client.GetStringAsync("/swagger/v1/swagger.json"), await conventional.Content.ReadAsStringAsync());
+    }
+
     private static async Task AssertInvalidAsync(HttpResponseMessage response, string member, string saying)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
