@@ -330,8 +330,6 @@ class Builder:
                     self.ref_by_arxiv[entry[k]] = slug
                     # One year convention: the first public release, which the arXiv id now tells.
                     target["year"] = arxiv_year(entry[k])
-        if slug in self.out_refs and entry.get("source") and "survey" not in json.dumps(target.get("source", {})):
-            pass
 
     def build_bibliography(self):
         titles = self.fixes.get("titles", {})
@@ -461,7 +459,6 @@ class Builder:
                 self.add_aliases(slug, [e["name"], name, *aliases])
                 self.maybe_redescribe(slug, e)
             self.link_citations(slug, e, [name, *aliases])
-            self.resolved[e["name"]] = slug
 
     def create_technique(self, e, name, aliases, owner, d):
         en_name = d.get("enName") or name
@@ -525,7 +522,6 @@ class Builder:
             ref = self.citation_slug[n]
             role = ROLE_INTRODUCES if (n in own_named or (not own_named and e["kind"] == "method" and n == cited[0] and len(e.get("citations", [])) == 1)) else ROLE_DESCRIBES
             self.add_link(slug, ref, role)
-        self.survey_links[e["name"]] = (slug, [self.citation_slug[n] for n in cited])
 
     def build_model(self, e):
         key = norm(e["name"])
@@ -547,7 +543,6 @@ class Builder:
             if slug in self.models and any(r not in have for r in refs):
                 addition = self.model_additions.setdefault(slug, OrderedDict(slug=slug, references=[]))
                 addition["references"] += [r for r in refs if r not in have and r not in addition["references"]]
-        self.survey_models[e["name"]] = slug
 
     def build_dataset(self, e):
         slug = self.dataset_by_name.get(norm(e["name"]))
@@ -559,14 +554,10 @@ class Builder:
             if refs:
                 self.new_datasets[slug]["reference"] = self.citation_slug[refs[0]]
             self.dataset_by_name[norm(e["name"])] = slug
-        self.survey_datasets[e["name"]] = slug
 
     # ---- post-survey lists ------------------------------------------------------------------------------------
-    def bib_record(self, arxiv):
-        return self.bib_by_arxiv.get(arxiv)
-
     def post_survey_reference(self, arxiv, title, section, via):
-        rec = self.bib_record(arxiv)
+        rec = self.bib_by_arxiv.get(arxiv)
         entry = OrderedDict(slug=None, title=title)
         if rec:
             names, truncated = bib.authors(rec["fields"].get("author", ""))
@@ -663,7 +654,6 @@ class Builder:
                 evidence = (trainer, f"TRL trains {d['method']} with its {section} trainer, which implements {tname}; the method extends that objective.",
                             f"TRL 用实现 {tname} 的 {section} 训练器来训练 {d['method']}，该方法在这一目标之上扩展而来。")
             slug = self.list_method(d["method"], d.get("enName"), parent, "trl", arxiv, f"TRL paper index: {section}", TRL, ref, evidence)
-            self.trl_methods[arxiv] = slug
         # Trainers' own techniques must exist before the papers without a method can link to them: second pass.
         for arxiv, section in self.trl_no_method:
             trainer = TRL_TRAINER_TECHNIQUE[section]
@@ -671,7 +661,6 @@ class Builder:
             if slug is None:
                 slug = TRL_PARENTS[section]
             self.add_link(slug, self.ref_by_arxiv[arxiv], ROLE_USES if section in ("Distributed Training",) else ROLE_DESCRIBES)
-            self.trl_methods[arxiv] = slug
 
     def awesome_rows(self):
         top = sub = None
@@ -728,13 +717,11 @@ class Builder:
                 # each, told apart in the slug by the name its title spells out, else by its arXiv id.
                 base = kebab(spelled) if spelled and norm(spelled) != norm(held.get("name", {}).get("en", "")) else f"{kebab(name)}-{arxiv.replace('.', '-')}"
                 slug = self.list_method(name, spelled, gslug, "awesome", key, section, AWESOME, ref, None, slug_base=base)
-                self.awesome_resolved.append((top, sub, name, arxiv, slug))
                 continue
             slug = self.list_method(name, None, gslug, "awesome", key, section, AWESOME, ref, None) if not existing else existing
             if existing and ref:
                 self.add_link(existing, ref, ROLE_INTRODUCES)
             self.awesome_methods.setdefault(norm(name), slug)
-            self.awesome_resolved.append((top, sub, name, arxiv, slug))
 
     def section_description(self, top):
         texts = {
@@ -815,11 +802,10 @@ class Builder:
 
     # ---- output -----------------------------------------------------------------------------------------------
     def run(self):
-        self.resolved = {}
-        self.redescribed, self.survey_links, self.survey_models, self.survey_datasets = {}, {}, {}, {}
+        self.redescribed = {}
         self.new_models, self.new_datasets, self.model_additions = OrderedDict(), OrderedDict(), OrderedDict()
-        self.trl_methods, self.trl_no_method = {}, []
-        self.awesome_methods, self.awesome_resolved = {}, []
+        self.trl_no_method = []
+        self.awesome_methods = {}
         self.bib_by_arxiv = {}
         for e in self.awesome_bib:
             a = re.search(r"(\d{4}\.\d{4,5})", " ".join(e["fields"].get(k, "") for k in ("eprint", "journal", "url", "note", "volume")))
@@ -838,13 +824,9 @@ class Builder:
         self.build_bibliography()
         self.build_methods()
         survey_refs = OrderedDict(self.out_refs)
-        n_survey_refs = len(self.out_refs)
         self.build_trl()
         self.build_awesome()
         self.repair_curated()
-
-        def split(items, survey_keys):
-            return [v for k, v in items.items() if k in survey_keys], [v for k, v in items.items() if k not in survey_keys]
 
         survey_tech_keys = [k for k, v in self.new_techniques.items() if v["source"]["reference"] == SURVEY]
         survey_ref_keys = set(survey_refs)
