@@ -1,9 +1,6 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace PostTraining.Api.Http;
 
@@ -23,35 +20,19 @@ public static class JsonBody
 
     public static async Task<BodyRead> ReadObjectAsync(HttpRequest request, string mediaType)
     {
-        if (!HasMediaType(request, mediaType))
+        var (bytes, refusal) = await RequestBody.ReadAsync(request, mediaType, MaxBytes);
+        if (refusal == BodyRefusal.MediaType)
         {
             return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"This operation takes '{mediaType}' in UTF-8; the request sent '{request.ContentType ?? "no Content-Type"}'.");
         }
 
-        if (request.ContentLength > MaxBytes)
+        if (refusal == BodyRefusal.TooLarge)
         {
             return TooLarge();
         }
 
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBytes)
-            {
-                return TooLarge();
-            }
-        }
-
-        if (buffer.WrittenCount == 0)
+        if (bytes.Length == 0)
         {
             return Fail(StatusCodes.Status400BadRequest, "Bad request", "The request body is empty; it must be a JSON object.");
         }
@@ -60,7 +41,7 @@ public static class JsonBody
         try
         {
             // Duplicate members are refused while parsing: otherwise JsonObject throws later, on first access, as a 500.
-            node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
+            node = JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -71,19 +52,6 @@ public static class JsonBody
         return node is JsonObject obj
             ? new BodyRead(obj, null)
             : Fail(StatusCodes.Status400BadRequest, "Bad request", "The request body must be a JSON object.");
-    }
-
-    private static bool HasMediaType(HttpRequest request, string expected)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !string.Equals(contentType.MediaType.Value, expected, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        // JSON is UTF-8 (RFC 8259); a declared charset other than that is a body we would misread.
-        return !contentType.Charset.HasValue
-            || string.Equals(contentType.Charset.Value, Encoding.UTF8.WebName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static BodyRead TooLarge() =>

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.ComponentModel;
 using System.Text;
-using Microsoft.Net.Http.Headers;
 using PostTraining.Api.Changes;
 using PostTraining.Api.Http;
 using PostTraining.Api.Writes;
@@ -143,40 +141,23 @@ public static class ReferenceImportEndpoints
 
     private static async Task<(string? Text, IResult? Problem)> ReadBodyAsync(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !string.Equals(contentType.MediaType.Value, MediaType, StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, Encoding.UTF8.WebName, StringComparison.OrdinalIgnoreCase)))
+        var (bytes, refusal) = await RequestBody.ReadAsync(request, MediaType, MaxBytes);
+        if (refusal == BodyRefusal.MediaType)
         {
             return (null, TypedResults.Problem(
                 $"This operation takes '{MediaType}' in UTF-8; the request sent '{request.ContentType ?? "no Content-Type"}'.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type"));
         }
 
-        if (request.ContentLength > MaxBytes)
+        if (refusal == BodyRefusal.TooLarge)
         {
             return (null, TooLarge());
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(64 * 1024), request.HttpContext.RequestAborted);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBytes)
-            {
-                return (null, TooLarge());
-            }
         }
 
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.WrittenSpan).TrimStart('\uFEFF');
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes.Span).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
