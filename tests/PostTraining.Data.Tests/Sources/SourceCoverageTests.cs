@@ -296,8 +296,8 @@ public sealed partial class SourceCoverageTests(ITestOutputHelper output)
     /// <summary>Author lists the curation cleaned of PDF debris (tools/curation/bibliography-fixes.json, with its reasons).</summary>
     private static Dictionary<int, List<string>> CleanedAuthorLists()
     {
-        var path = Path.Combine(Path.GetDirectoryName(RepositoryFiles.DataFile(DataFiles.SeedFileName))!, "..", "..", "..", "..", "..", "..", "tools", "curation", "bibliography-fixes.json");
-        var file = RepositoryRoot() is { } root ? Path.Combine(root, "tools", "curation", "bibliography-fixes.json") : path;
+        var root = RepositoryRoot() ?? throw new InvalidOperationException("The repository root (PostTraining.Api.sln) is not above the test assembly.");
+        var file = Path.Combine(root, "tools", "curation", "bibliography-fixes.json");
         using var fixes = JsonDocument.Parse(File.ReadAllText(file));
         return fixes.RootElement.GetProperty("authors").EnumerateObject()
             .ToDictionary(p => int.Parse(p.Name, CultureInfo.InvariantCulture), p => p.Value.EnumerateArray().Select(a => a.GetString()!).ToList());
