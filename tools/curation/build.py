@@ -811,9 +811,10 @@ class Builder:
             a = re.search(r"(\d{4}\.\d{4,5})", " ".join(e["fields"].get(k, "") for k in ("eprint", "journal", "url", "note", "volume")))
             if a:
                 self.bib_by_arxiv.setdefault(a.group(1), e)
-        # Two list-credit references: each record from them says where it came from.
+        # Two list-credit references: each record from them says where it came from. Their year is that of the copy read
+        # (../shared/reference/external/README.md: awesome list at 8e1040a, 2026-08-20; TRL at f2cd577, 2026-07-24).
         self.out_refs[AWESOME] = OrderedDict(slug=AWESOME, title="Awesome RL for LRMs: A Survey of Reinforcement Learning for Large Reasoning Models (paper list)",
-                                             authors=["TsinghuaC3I"], year=2025, url="https://github.com/TsinghuaC3I/Awesome-RL-for-LRMs",
+                                             authors=["TsinghuaC3I"], year=2026, url="https://github.com/TsinghuaC3I/Awesome-RL-for-LRMs",
                                              language="en", verified=True,
                                              description=OrderedDict(en="A public list (MIT licence) of work on reinforcement learning for large reasoning models, read at commit 8e1040a; its Reward Design, Policy Optimization and Sampling Strategy tables supplied methods and papers here.",
                                                                      zh="一份公开的大型推理模型强化学习文献列表（MIT 许可），本处读取的是提交 8e1040a；其中“奖励设计”“策略优化”“采样策略”三张表为这里提供了方法与论文。"))
