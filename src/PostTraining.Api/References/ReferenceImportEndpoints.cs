@@ -47,6 +47,13 @@ public static class ReferenceImportEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddEndpointFilterFactory(QueryParameterGuard.Factory);
 
+        // The same handler for every other Content-Type, below the one above: routing's own 415 for a body the
+        // endpoint does not accept names no type, this one says which type the import takes.
+        app.MapPost("/api/v1/references/import", ImportAsync)
+            .WithOrder(1)
+            .ExcludeFromDescription()
+            .AddEndpointFilterFactory(QueryParameterGuard.Factory);
+
         // Without this, GET /references/import would be taken as the reference with slug 'import' (a 404): the
         // path is the import's, so any other method is a 405 naming POST, as routing answers elsewhere.
         app.MapMethods("/api/v1/references/import", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], (HttpContext context) =>
