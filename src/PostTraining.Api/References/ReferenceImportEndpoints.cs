@@ -47,8 +47,8 @@ public static class ReferenceImportEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddEndpointFilterFactory(QueryParameterGuard.Factory);
 
-        // The same handler for every other Content-Type, below the one above: routing's own 415 for a body the
-        // endpoint does not accept names no type, this one says which type the import takes.
+        // The same handler for every other Content-Type, below the one above, so a request of any type meets the key
+        // check first (401 before 415, as every write answers) and the handler's 415 names the type it takes.
         app.MapPost("/api/v1/references/import", ImportAsync)
             .WithOrder(1)
             .ExcludeFromDescription()
