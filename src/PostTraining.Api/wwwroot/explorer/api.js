@@ -23,6 +23,17 @@ async function getJson(url, { signal } = {}) {
 }
 
 const details = new Map();
+const comparisons = new Map();
+
+/** Remembers one answer per key (a failed request is forgotten, so a retry asks again). */
+function cached(map, key, load) {
+  if (!map.has(key)) {
+    const request = load();
+    request.catch(() => map.delete(key));
+    map.set(key, request);
+  }
+  return map.get(key);
+}
 
 export const api = {
   taxonomy: () => getJson("api/v1/taxonomy"),
@@ -31,14 +42,13 @@ export const api = {
     getJson(`api/v1/search?${new URLSearchParams({ q, mode: "prefix", limit: String(limit) })}`, { signal }),
 
   /** A technique's detail; cached, since the data changes rarely and the panel revisits nodes often. */
-  technique(slug) {
-    if (!details.has(slug)) {
-      const request = getJson(`api/v1/techniques/${encodeURIComponent(slug)}`);
-      request.catch(() => details.delete(slug));
-      details.set(slug, request);
-    }
-    return details.get(slug);
-  },
+  technique: (slug) => cached(details, slug, () => getJson(`api/v1/techniques/${encodeURIComponent(slug)}`)),
+
+  /** The survey's comparison tables (GET /api/v1/comparisons): slugs and names. */
+  comparisons: () => cached(comparisons, "", () => getJson("api/v1/comparisons")),
+
+  /** One comparison with its axes and rows. */
+  comparison: (slug) => cached(comparisons, slug, () => getJson(`api/v1/comparisons/${encodeURIComponent(slug)}`)),
 
   paths: (from, to) => getJson(`api/v1/paths?${new URLSearchParams({ from, to })}`),
 

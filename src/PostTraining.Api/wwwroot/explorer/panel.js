@@ -1,7 +1,10 @@
 // The side panel: everything about the selected node (names in both languages, description, formulas typeset by
 // KaTeX, references with links, relationships to follow).
+import { api } from "./api.js";
 import { fill, h, safeHref } from "./dom.js";
 import { pick, pickOther, t } from "./i18n.js";
+import { referenceHref, sameText } from "./links.js";
+import { scrollFrame } from "./overflow.js";
 
 export class Panel {
   /**
@@ -77,6 +80,7 @@ export class Panel {
         ),
         this.section(t("description"), this.description(detail.description)),
         detail.formulas?.length ? this.section(t("formulas"), detail.formulas.map((f) => this.formula(f))) : null,
+        detail.comparisons?.length ? this.section(t("comparisons"), this.comparisons(detail.comparisons)) : null,
         detail.children?.length ? this.section(t("children"), this.links(detail.children.map((c) => ({ ...c, kind: "technique" })))) : null,
         detail.references?.length ? this.section(t("references"), this.references(detail.references)) : null,
         this.relationships(detail.relationships),
@@ -140,7 +144,7 @@ export class Panel {
       : null;
     return h("figure", { className: "formula" },
       f.name ? h("figcaption", {}, pick(f.name)) : null,
-      math,
+      scrollFrame(math, pick(f.name) || t("formula")),
       f.description ? h("p", { className: "muted" }, pick(f.description)) : null,
       symbols,
     );
@@ -148,17 +152,47 @@ export class Panel {
 
   references(references) {
     return h("ul", { className: "references" }, references.map((r) => {
-      const external = r.url && !r.url.startsWith("/") ? safeHref(r.url) : null;
-      const arxiv = r.arxivId ? `https://arxiv.org/abs/${encodeURIComponent(r.arxivId)}` : null;
-      const href = external ?? arxiv;
+      const link = referenceHref(r);
       const title = r.title || r.slug;
       return h("li", {},
-        href ? h("a", { href, target: "_blank", rel: "noopener noreferrer" }, title) : h("span", {}, title),
+        link.external ? h("a", { href: link.href, target: "_blank", rel: "noopener noreferrer" }, title) : h("span", {}, title),
         r.role ? h("span", { className: "role" }, ` · ${t(`role_${r.role}`)}`) : null,
         h("div", { className: "byline" }, [r.authors?.slice(0, 3).join(", ") + (r.authors?.length > 3 ? " et al." : ""), r.venue, r.year]
           .filter((x) => x && x !== "undefined").join(" · ")),
       );
     }));
+  }
+
+  /**
+   * The technique's row in each comparison it is in: the axis (printed label and name) and the cell as printed.
+   * Axis names come from the comparison itself, fetched once and cached, when the detail names axes by slug only.
+   */
+  comparisons(entries) {
+    const list = h("div", { className: "comparison-values" }, h("p", { className: "muted" }, t("loading")));
+    Promise.all(entries.map(async (entry) => {
+      const slug = entry.comparison?.slug ?? (typeof entry.comparison === "string" ? entry.comparison : entry.slug);
+      const inline = entry.axes ?? entry.comparison?.axes;
+      const axes = inline ?? (await api.comparison(slug).catch(() => ({ axes: [] }))).axes;
+      return { entry, slug, axes: new Map(axes.map((a) => [a.slug, a])) };
+    })).then((resolved) => {
+      fill(list, resolved.map(({ entry, slug, axes }) => {
+        const name = entry.comparison?.name ?? entry.name;
+        return h("div", { className: "comparison-value", "data-comparison": slug },
+          h("h4", {}, h("a", { href: `#comparison/${slug}` }, pick(name) || slug),
+            entry.printed ? h("span", { className: "muted" }, ` · ${entry.printed}`) : null),
+          h("dl", { className: "facts" }, (entry.cells ?? []).map((cell) => {
+            const axisSlug = typeof cell.axis === "string" ? cell.axis : cell.axis?.slug;
+            const axis = axes.get(axisSlug) ?? (typeof cell.axis === "object" ? cell.axis : { printed: axisSlug });
+            return [
+              h("dt", { "data-axis": axisSlug }, pick(axis.name) || axis.printed,
+                axis.printed && pick(axis.name) && !sameText(axis.printed, pick(axis.name)) ? h("span", { className: "axis-printed" }, ` ${axis.printed}`) : null),
+              h("dd", {}, cell.printed, cell.note ? h("p", { className: "cell-note-text muted" }, "† ", pick(cell.note)) : null),
+            ];
+          })),
+        );
+      }));
+    });
+    return list;
   }
 
   relationships(relationships) {

@@ -6,7 +6,8 @@ const SVG = "http://www.w3.org/2000/svg";
 const ROW = 28;          // vertical distance between sibling rows
 const GAP = 44;          // space between the end of a label and the next column
 const RADIUS = 5;
-const FONT = '14px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+// Labels are measured in the face they are drawn in: the stylesheet's --font stack (CJK faces included).
+const FONT = `14px ${getComputedStyle(document.documentElement).getPropertyValue("--font").trim() || "sans-serif"}`;
 
 const measureContext = document.createElement("canvas").getContext("2d");
 measureContext.font = FONT;
@@ -288,7 +289,8 @@ export class TaxonomyTree {
   /** Pans (without zooming) so that a node is in the middle of the view. */
   centerOn(node) {
     const pos = this.positions.get(node.id);
-    if (!pos) return;
+    // A hidden map (the list shows on phones) has no size to centre in: d3 would compute NaN transforms.
+    if (!pos || !this.svg.clientWidth) return;
     d3.select(this.svg).transition().duration(350).call(this.zoom.translateTo, pos.x + pos.width / 2, pos.y);
   }
 
