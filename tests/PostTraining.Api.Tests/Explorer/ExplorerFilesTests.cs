@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using PostTraining.Api.Tests.Deployment;
 using PostTraining.Api.Tests.Infrastructure;
 
@@ -46,6 +47,22 @@ public sealed partial class ExplorerFilesTests(ApiFactory api) : IClassFixture<A
         }
     }
 
+    [Fact]
+    public async Task ThePageLinksAnSvgFaviconThatIsServed()
+    {
+        var client = api.CreateClient();
+        var icon = Icon().Match(await client.GetStringAsync("/"));
+        Assert.True(icon.Success, "index.html has no <link rel=\"icon\" ...>");
+        Assert.Equal("image/svg+xml", icon.Groups["type"].Value);
+
+        var response = await client.GetAsync(icon.Groups["url"].Value);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(XName.Get("svg", "http://www.w3.org/2000/svg"), svg.Root?.Name);
+        Assert.NotNull(svg.Root?.Attribute("viewBox"));
+    }
+
     [Theory]
     [InlineData("vendor/katex/LICENSE.txt")]
     [InlineData("vendor/d3/LICENSE.txt")]
@@ -80,6 +97,9 @@ public sealed partial class ExplorerFilesTests(ApiFactory api) : IClassFixture<A
 
     [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Reference();
+
+    [GeneratedRegex("""<link\s+rel="icon"\s+href="(?<url>[^"]+)"\s+type="(?<type>[^"]+)">""")]
+    private static partial Regex Icon();
 
     [GeneratedRegex("""^import .* from "(?<path>[^"]+)";""", RegexOptions.Multiline)]
     private static partial Regex Import();

@@ -263,6 +263,7 @@ export class ComparisonView {
         return h("td", { "data-axis": axis.slug, "data-values": (cell.values ?? []).join(" ") },
           reference
             ? h("a", {
+              className: "cell-link",
               href: reference.href,
               target: reference.external ? "_blank" : null,
               rel: reference.external ? "noopener noreferrer" : null,
