@@ -142,7 +142,7 @@ public sealed class ComparisonViewTests(BrowserApp app) : IClassFixture<BrowserA
             var printedTable = source.ValueKind == JsonValueKind.String ? source.GetString() : source.Str("table");
             if (printedTable?.StartsWith("Table 2", StringComparison.Ordinal) == true)
             {
-                return Comparison.From(detail);
+                return Comparison.From(detail, app.Api.BaseAddress);
             }
         }
 
@@ -197,7 +197,7 @@ public sealed class ComparisonViewTests(BrowserApp app) : IClassFixture<BrowserA
     {
         public string Name(string language) => Json.GetProperty("name").GetProperty(language).GetString()!;
 
-        public static Comparison From(JsonElement json)
+        public static Comparison From(JsonElement json, Uri page)
         {
             var axes = json.GetProperty("axes").EnumerateArray().Select(a => new Axis(
                 a.GetProperty("slug").GetString()!,
@@ -212,22 +212,27 @@ public sealed class ComparisonViewTests(BrowserApp app) : IClassFixture<BrowserA
                 return new Row(
                     technique.GetProperty("slug").GetString()!,
                     technique.Str("kind") is "model" or "dataset" ? technique.Str("kind")! : "technique",
-                    r.TryGetProperty("reference", out var reference) ? ReferenceHref(reference) : null,
+                    r.TryGetProperty("reference", out var reference) ? ReferenceHref(reference, page) : null,
                     cells.ToDictionary(c => c.GetProperty("axis").GetString()!, c => c.GetProperty("printed").GetString()!),
                     cells.ToDictionary(c => c.GetProperty("axis").GetString()!, c => c.GetProperty("values").EnumerateArray().Select(v => v.ToString()).ToArray()));
             }).ToList();
             return new Comparison(json.GetProperty("slug").GetString()!, json, axes, rows);
         }
 
-        /// <summary>Where the explorer links a reference: the paper's own URL, else its arXiv page (links.js).</summary>
-        private static string? ReferenceHref(JsonElement reference)
+        /// <summary>
+        /// Where the explorer links a reference (links.js): the paper's own URL, else its arXiv page, else (a link
+        /// with only the API's root-relative URL) the reference's panel in the explorer.
+        /// </summary>
+        private static string ReferenceHref(JsonElement reference, Uri page)
         {
             if (reference.Str("url") is { } url && !url.StartsWith('/'))
             {
                 return new Uri(url).AbsoluteUri;
             }
 
-            return reference.Str("arxivId") is { } arxiv ? $"https://arxiv.org/abs/{Uri.EscapeDataString(arxiv)}" : null;
+            return reference.Str("arxivId") is { } arxiv
+                ? $"https://arxiv.org/abs/{Uri.EscapeDataString(arxiv)}"
+                : new Uri(page, $"#reference/{reference.GetProperty("slug").GetString()}").AbsoluteUri;
         }
     }
 }

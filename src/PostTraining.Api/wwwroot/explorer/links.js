@@ -23,7 +23,8 @@ export function referenceHref(reference) {
   const external = r.url && !r.url.startsWith("/") ? safeHref(r.url) : null;
   const arxiv = r.arxivId ? `https://arxiv.org/abs/${encodeURIComponent(r.arxivId)}` : null;
   const href = external ?? arxiv;
-  return href ? { href, external: true, title: r.title } : { href: `#reference/${r.slug}`, external: false, title: r.title };
+  const title = r.title ?? r.name?.en; // a NodeLink names a reference by its title, in name.en
+  return href ? { href, external: true, title } : { href: `#reference/${r.slug}`, external: false, title };
 }
 
 /** Whether two labels say the same ("Release Time" and "Release time"): then only one is shown. */

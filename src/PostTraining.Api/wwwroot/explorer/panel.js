@@ -1,6 +1,5 @@
 // The side panel: everything about the selected node (names in both languages, description, formulas typeset by
 // KaTeX, references with links, relationships to follow).
-import { api } from "./api.js";
 import { fill, h, safeHref } from "./dom.js";
 import { pick, pickOther, t } from "./i18n.js";
 import { referenceHref, sameText } from "./links.js";
@@ -163,36 +162,20 @@ export class Panel {
     }));
   }
 
-  /**
-   * The technique's row in each comparison it is in: the axis (printed label and name) and the cell as printed.
-   * Axis names come from the comparison itself, fetched once and cached, when the detail names axes by slug only.
-   */
+  /** The technique's row in each comparison it is in: each axis (its name and printed label) and the cell as printed. */
   comparisons(entries) {
-    const list = h("div", { className: "comparison-values" }, h("p", { className: "muted" }, t("loading")));
-    Promise.all(entries.map(async (entry) => {
-      const slug = entry.comparison?.slug ?? (typeof entry.comparison === "string" ? entry.comparison : entry.slug);
-      const inline = entry.axes ?? entry.comparison?.axes;
-      const axes = inline ?? (await api.comparison(slug).catch(() => ({ axes: [] }))).axes;
-      return { entry, slug, axes: new Map(axes.map((a) => [a.slug, a])) };
-    })).then((resolved) => {
-      fill(list, resolved.map(({ entry, slug, axes }) => {
-        const name = entry.comparison?.name ?? entry.name;
-        return h("div", { className: "comparison-value", "data-comparison": slug },
-          h("h4", {}, h("a", { href: `#comparison/${slug}` }, pick(name) || slug),
-            entry.printed ? h("span", { className: "muted" }, ` · ${entry.printed}`) : null),
-          h("dl", { className: "facts" }, (entry.cells ?? []).map((cell) => {
-            const axisSlug = typeof cell.axis === "string" ? cell.axis : cell.axis?.slug;
-            const axis = axes.get(axisSlug) ?? (typeof cell.axis === "object" ? cell.axis : { printed: axisSlug });
-            return [
-              h("dt", { "data-axis": axisSlug }, pick(axis.name) || axis.printed,
-                axis.printed && pick(axis.name) && !sameText(axis.printed, pick(axis.name)) ? h("span", { className: "axis-printed" }, ` ${axis.printed}`) : null),
-              h("dd", {}, cell.printed, cell.note ? h("p", { className: "cell-note-text muted" }, "† ", pick(cell.note)) : null),
-            ];
-          })),
-        );
-      }));
-    });
-    return list;
+    return entries.map((entry) => h("div", { className: "comparison-value", "data-comparison": entry.comparison.slug },
+      h("h4", {}, h("a", { href: `#comparison/${entry.comparison.slug}` }, pick(entry.comparison.name) || entry.comparison.slug),
+        entry.printed ? h("span", { className: "muted" }, ` · ${entry.printed}`) : null),
+      h("dl", { className: "facts" }, entry.cells.map((cell) => {
+        const name = pick(cell.axisName);
+        return [
+          h("dt", { "data-axis": cell.axis }, name || cell.axisPrinted || cell.axis,
+            name && cell.axisPrinted && !sameText(name, cell.axisPrinted) ? h("span", { className: "axis-printed" }, ` ${cell.axisPrinted}`) : null),
+          h("dd", {}, cell.printed, cell.note ? h("p", { className: "cell-note-text muted" }, "† ", pick(cell.note)) : null),
+        ];
+      })),
+    ));
   }
 
   relationships(relationships) {
