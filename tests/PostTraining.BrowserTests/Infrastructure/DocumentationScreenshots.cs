@@ -24,7 +24,8 @@ public static class DocumentationScreenshots
 
         var path = Repository.PathOf("docs", "screenshots", fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // No focus ring left by the test's last click, no caret, no animation caught half-way.
+        // No hover or focus ring left by the test's last click, no caret, no animation caught half-way.
+        await page.Mouse.MoveAsync(0, 0);
         await page.EvaluateAsync("document.activeElement?.blur()");
         if (element is not null)
         {
