@@ -31,7 +31,10 @@ new SearchBox($("#search-input"), $("#search-results"), { onChoose: (item) => go
 
 let taxonomy = null;
 
-/** Follows a reference to an entity from anywhere in the page: the tree when it is there, the panel always. */
+/**
+ * Follows a reference to an entity from anywhere in the page: the tree when it is there, the panel always. The
+ * promise settles once the panel shows it.
+ */
 function go(target) {
   const kind = target.kind === "method" ? "technique" : target.kind;
   showView("taxonomy");
@@ -39,10 +42,9 @@ function go(target) {
   if (node) {
     tree.select(node);
     list.select(node);
-    showNode(node);
-  } else {
-    showOther(kind, target);
+    return showNode(node);
   }
+  return showOther(kind, target);
 }
 
 async function showNode(node) {
@@ -110,7 +112,7 @@ async function fromHash() {
     return;
   }
   const match = /^#([a-z-]+)\/([a-z0-9-]+)$/.exec(location.hash);
-  if (match) go({ kind: match[1], slug: match[2] });
+  if (match) await go({ kind: match[1], slug: match[2] });
   else showView("taxonomy");
 }
 
