@@ -103,6 +103,7 @@ function showView(view) {
 function setHash(kind, slug) {
   const hash = `#${kind}/${slug}`;
   if (location.hash !== hash) history.replaceState(null, "", hash);
+  $('.views a[data-view="taxonomy"]').setAttribute("href", hash); // back from the comparisons to this node
 }
 
 async function fromHash() {

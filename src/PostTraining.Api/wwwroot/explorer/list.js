@@ -65,8 +65,11 @@ export class TaxonomyList {
 
   /** Shows the selected node: its branch open, the row marked, and the list (not the page) scrolled to it. */
   select(node) {
+    const hadFocus = this.container.contains(document.activeElement);
     this.render();
     const row = this.container.querySelector(`li[data-id="${CSS.escape(node.id)}"] > .tree-list-row`);
+    // Redrawing replaced the button a keyboard user pressed: keep their place on the chosen one.
+    if (hadFocus) row?.querySelector(".tree-list-label")?.focus({ preventScroll: true });
     if (!row || !this.container.clientHeight) return;
     const top = row.offsetTop; // the container is positioned, so offsets are measured from its top
     if (top < this.container.scrollTop || top + row.offsetHeight > this.container.scrollTop + this.container.clientHeight) {
