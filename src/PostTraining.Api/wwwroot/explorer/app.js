@@ -94,6 +94,8 @@ function showView(view) {
   document.body.dataset.view = view;
   $(".layout").hidden = view !== "taxonomy";
   $("#comparison-view").hidden = view !== "comparison";
+  // A page opened on a comparison drew the map while it was hidden, with nothing to fit it to.
+  if (view === "taxonomy" && !tree.fitted) tree.fit();
   for (const link of document.querySelectorAll(".views a")) {
     if (link.dataset.view === view) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");

@@ -7,7 +7,9 @@ const ROW = 28;          // vertical distance between sibling rows
 const GAP = 44;          // space between the end of a label and the next column
 const RADIUS = 5;
 // Labels are measured in the face they are drawn in: the stylesheet's --font stack (CJK faces included).
-const FONT = `14px ${getComputedStyle(document.documentElement).getPropertyValue("--font").trim() || "sans-serif"}`;
+const LABEL_PX = 14;      // the labels' font size (explorer.css: .node text)
+const READABLE_PX = 12;   // the smallest a label may be drawn by fit(); zooming out further is the user's choice
+const FONT = `${LABEL_PX}px ${getComputedStyle(document.documentElement).getPropertyValue("--font").trim() || "sans-serif"}`;
 
 const measureContext = document.createElement("canvas").getContext("2d");
 measureContext.font = FONT;
@@ -28,6 +30,7 @@ export class TaxonomyTree {
     this.focusId = null;
     this.pathIds = new Set();
     this.positions = new Map(); // id -> {x, y, width} of the last render
+    this.fitted = false;        // whether fit() has had a visible tree to fit yet
 
     this.svg = svg("svg", { class: "tree-svg", role: "tree", "aria-label": t("treeLabel") });
     this.viewport = svg("g", { class: "viewport" });
@@ -315,11 +318,12 @@ export class TaxonomyTree {
     const width = this.svg.clientWidth || 800;
     const height = this.svg.clientHeight || 500;
     if (!box.width || !box.height) return;
-    const readable = 0.6;
+    const readable = READABLE_PX / LABEL_PX;
     const scale = Math.max(readable, Math.min(1.25, 0.92 * Math.min(width / box.width, height / box.height)));
     const x = box.width * scale <= width ? width / 2 - (box.x + box.width / 2) * scale : 8 - box.x * scale;
     const y = box.height * scale <= height ? height / 2 - (box.y + box.height / 2) * scale : 8 - box.y * scale;
     d3.select(this.svg).call(this.zoom.transform, d3.zoomIdentity.translate(x, y).scale(scale));
+    this.fitted = true;
   }
 
   onLanguageChanged() {
