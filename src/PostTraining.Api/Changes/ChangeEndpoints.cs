@@ -155,7 +155,9 @@ public static class ChangeEndpoints
         [Description("Entries per page, 1 to 200.")][Range(1, MaxLimit)][DefaultValue(DefaultLimit)] int? limit,
         HttpContext context,
         PostTrainingDbContext db) =>
-        KeyedHistoryAsync(ChangeKinds.Comparison, slug, $"comparison '{slug}'", $"/api/v1/comparisons/{slug}/history",
+        !PostTraining.Data.Seed.Slugs.IsValid(slug)
+            ? Task.FromResult<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>>(Problems.NotFound("comparison", slug))
+            : KeyedHistoryAsync(ChangeKinds.Comparison, slug, $"comparison '{slug}'", $"/api/v1/comparisons/{slug}/history",
             ct => db.Comparisons.AnyAsync(c => c.Slug == slug, ct), cursor, limit, context, db);
 
     /// <summary>The history of an entity the feed names by one key that never changes (an id, a comparison's slug).</summary>

@@ -119,7 +119,8 @@ public static class ComparisonWrites
         var target = session.Directory.Find(Kind, slug);
         if (target is null)
         {
-            return await session.MissingAsync(context, Kind, slug);
+            // Only a well-formed slug can have a history to look up.
+            return Rules.IsSlug(slug) ? await session.MissingAsync(context, Kind, slug) : Problems.NotFound("comparison", slug);
         }
 
         if (Preconditions.CheckIfMatch(context.Request, target.ETag) is { } precondition)
@@ -156,7 +157,8 @@ public static class ComparisonWrites
         var target = session.Directory.Find(Kind, slug);
         if (target is null)
         {
-            return await session.MissingAsync(context, Kind, slug);
+            // Only a well-formed slug can have a history to look up.
+            return Rules.IsSlug(slug) ? await session.MissingAsync(context, Kind, slug) : Problems.NotFound("comparison", slug);
         }
 
         if (Preconditions.CheckIfMatch(context.Request, target.ETag) is { } precondition)
@@ -329,23 +331,71 @@ public static class ComparisonWrites
         return value is not null;
     }
 
-    /// <summary>The 400 for content breaking <see cref="ComparisonRules"/>, every problem under its member; null when it keeps them.</summary>
+    /// <summary>
+    /// The 400 for content breaking <see cref="ComparisonRules"/> or the text rules every write keeps (single lines
+    /// without control characters, within the stored lengths), every problem under its member; null when it keeps them.
+    /// </summary>
     private static async Task<IResult?> InvalidAsync(WriteScope scope, ComparisonContent content)
     {
-        var ids = await IdsAsync(scope, content);
-        var problems = ComparisonRules.Check(content, (kind, slug) => ids.ContainsKey((kind, slug)));
-        if (problems.Count == 0)
+        var errors = new ValidationErrors();
+        Texts(content, errors);
+        if (errors.HasErrors)
         {
-            return null;
+            return Problems.Invalid(errors);
         }
 
-        var errors = new ValidationErrors();
-        foreach (var (member, message) in problems)
+        var ids = await IdsAsync(scope, content);
+        foreach (var (member, message) in ComparisonRules.Check(content, (kind, slug) => ids.ContainsKey((kind, slug))))
         {
             errors.Add(member, message);
         }
 
-        return Problems.Invalid(errors);
+        return errors.HasErrors ? Problems.Invalid(errors) : null;
+    }
+
+    /// <summary>Every text member against <see cref="Rules.Text"/>, with the lengths of the columns that store it.</summary>
+    private static void Texts(ComparisonContent c, ValidationErrors errors)
+    {
+        void Localized(string member, LocalizedText? text, int max)
+        {
+            Rules.Text(errors, $"{member}.en", text?.En, max);
+            Rules.Text(errors, $"{member}.zh", text?.Zh, max);
+        }
+
+        Localized("name", c.Name, 300);
+        Localized("description", c.Description, 4000);
+        Rules.Text(errors, "source.table", c.Source?.Table, 500);
+        Rules.Text(errors, "source.section", c.Source?.Section, 300);
+        Rules.Slug(errors, "source.reference", c.Source?.Reference, required: false);
+        foreach (var (axis, i) in (c.Axes ?? []).Select((a, i) => (a, i)))
+        {
+            var at = $"axes[{axis.Slug ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            Rules.Text(errors, $"{at}.printed", axis.Printed, 200);
+            Localized($"{at}.name", axis.Name, 300);
+            Localized($"{at}.description", axis.Description, 4000);
+            foreach (var value in axis.Values ?? [])
+            {
+                Rules.Text(errors, $"{at}.values[{value.Slug}].printed", value.Printed, 300);
+                Localized($"{at}.values[{value.Slug}].name", value.Name, 300);
+            }
+        }
+
+        foreach (var (row, i) in (c.Rows ?? []).Select((r, i) => (r, i)))
+        {
+            var at = $"rows[{row.Technique ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            Rules.Text(errors, $"{at}.printed", row.Printed, 300);
+            Rules.Slug(errors, $"{at}.reference", row.Reference, required: false);
+            Localized($"{at}.note", row.Note, 2000);
+            foreach (var cell in row.Cells ?? [])
+            {
+                Rules.Text(errors, $"{at}.cells[{cell.Axis}].printed", cell.Printed, 1000);
+                Localized($"{at}.cells[{cell.Axis}].note", cell.Note, 2000);
+                foreach (var value in (cell.Values ?? []).Where(v => v.ValueKind == JsonValueKind.String))
+                {
+                    Rules.Text(errors, $"{at}.cells[{cell.Axis}].values", value.GetString(), 1000);
+                }
+            }
+        }
     }
 
     /// <summary>The ids of the entities the content names (rows, references) that exist.</summary>
