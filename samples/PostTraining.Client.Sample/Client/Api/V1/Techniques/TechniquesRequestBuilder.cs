@@ -238,7 +238,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             [QueryParameter("sort")]
             public string Sort { get; set; }
 #endif
-            /// <summary>With comparison: terms axis:value, comma-separated, all of which must hold, e.g. reference-model:free,optimization:offline. axis:a|b takes either value; a number axis takes axis:4, axis:&lt;=4, &gt;=, &lt; or &gt;, e.g. weight-bits:&lt;=4; a text axis matches part of the printed text, e.g. teacher-models:gpt-4.</summary>
+            /// <summary>Terms axis:value on a comparison&apos;s axes (of the one named by comparison, else of any comparison having them), comma-separated, all of which must hold, e.g. reference-model:free,optimization:offline. axis:a|b takes either value; a number axis takes axis:4, axis:&lt;=4, &gt;=, &lt; or &gt;, e.g. weight-bits:&lt;=4; a text axis matches part of the printed text, e.g. teacher-models:gpt-4.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("where")]
