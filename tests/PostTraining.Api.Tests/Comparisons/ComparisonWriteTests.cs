@@ -129,6 +129,7 @@ public sealed class ComparisonWriteTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.NoContent, (await curator.DeleteAsync("/api/v1/comparisons/test-comparison", row.Headers.ETag!.ToString())).StatusCode);
         var afterDelete = await curator.PutJsonAsync("/api/v1/comparisons/test-comparison/rows/dpo", new { printed = "DPO" }, row.Headers.ETag!.ToString());
         await afterDelete.AssertProblemAsync(HttpStatusCode.Gone);
+        await (await api.CreateClient().GetAsync("/api/v1/comparisons/test-comparison")).AssertProblemAsync(HttpStatusCode.Gone);
     }
 
     [Fact]
