@@ -235,22 +235,8 @@ public static class ComparisonWrites
 
     private static Outcome PutAxis(ComparisonContent before, string slug, JsonObject body)
     {
-        if (!TryBind<ComparisonAxisContent>(body, out var axis, out var invalid))
-        {
-            return Outcome.Refuse(invalid!);
-        }
-
-        if (axis!.Slug is not null && axis.Slug != slug)
-        {
-            return Outcome.Refuse(Problems.Invalid("slug", $"The body names the axis '{axis.Slug}', the path '{slug}'."));
-        }
-
-        axis = axis with { Slug = slug };
-        var axes = before.Axes ?? [];
-        return before with
-        {
-            Axes = axes.Any(a => a.Slug == slug) ? [.. axes.Select(a => a.Slug == slug ? axis : a)] : [.. axes, axis],
-        };
+        var (axis, refusal) = Part<ComparisonAxisContent>(body, "slug", "axis", slug, a => a.Slug);
+        return refusal is not null ? Outcome.Refuse(refusal) : before with { Axes = Put(before.Axes, axis! with { Slug = slug }, a => a.Slug == slug) };
     }
 
     private static Outcome DeleteAxis(ComparisonContent before, string slug) =>
@@ -264,22 +250,10 @@ public static class ComparisonWrites
 
     private static Outcome PutRow(ComparisonContent before, string technique, JsonObject body)
     {
-        if (!TryBind<ComparisonRowContent>(body, out var row, out var invalid))
-        {
-            return Outcome.Refuse(invalid!);
-        }
-
-        if (row!.Technique is not null && row.Technique != technique)
-        {
-            return Outcome.Refuse(Problems.Invalid("technique", $"The body names the row '{row.Technique}', the path '{technique}'."));
-        }
-
-        row = row with { Technique = technique };
-        var rows = before.Rows ?? [];
-        return before with
-        {
-            Rows = rows.Any(r => r.Technique == technique) ? [.. rows.Select(r => r.Technique == technique ? row : r)] : [.. rows, row],
-        };
+        var (row, refusal) = Part<ComparisonRowContent>(body, "technique", "row", technique, r => r.Technique);
+        return refusal is not null
+            ? Outcome.Refuse(refusal)
+            : before with { Rows = Put(before.Rows, row! with { Technique = technique }, r => r.Technique == technique) };
     }
 
     private static Outcome DeleteRow(ComparisonContent before, string technique) =>
@@ -289,26 +263,18 @@ public static class ComparisonWrites
 
     private static Outcome PutCell(ComparisonContent before, string technique, string axis, JsonObject body)
     {
-        if (!TryBind<ComparisonCellContent>(body, out var cell, out var invalid))
+        var (cell, refusal) = Part<ComparisonCellContent>(body, "axis", "axis", axis, c => c.Axis);
+        if (refusal is not null)
         {
-            return Outcome.Refuse(invalid!);
+            return Outcome.Refuse(refusal);
         }
 
-        if (cell!.Axis is not null && cell.Axis != axis)
-        {
-            return Outcome.Refuse(Problems.Invalid("axis", $"The body names the axis '{cell.Axis}', the path '{axis}'."));
-        }
-
-        if (before.Rows?.Any(r => r.Technique == technique) != true)
-        {
-            return Outcome.NotFound($"The comparison '{before.Slug}' has no row '{technique}'; PUT the row first.");
-        }
-
-        cell = cell with { Axis = axis };
-        return before with
-        {
-            Rows = [.. before.Rows.Select(r => r.Technique != technique ? r : r with { Cells = [.. Without(r.Cells, axis) ?? [], cell] })],
-        };
+        return before.Rows?.Any(r => r.Technique == technique) != true
+            ? Outcome.NotFound($"The comparison '{before.Slug}' has no row '{technique}'; PUT the row first.")
+            : before with
+            {
+                Rows = [.. before.Rows.Select(r => r.Technique != technique ? r : r with { Cells = Put(r.Cells, cell! with { Axis = axis }, c => c.Axis == axis) })],
+            };
     }
 
     private static Outcome DeleteCell(ComparisonContent before, string technique, string axis)
@@ -321,6 +287,24 @@ public static class ComparisonWrites
 
     private static IReadOnlyList<ComparisonCellContent>? Without(IReadOnlyList<ComparisonCellContent>? cells, string axis) =>
         cells is null ? null : [.. cells.Where(c => c.Axis != axis)];
+
+    /// <summary><paramref name="item"/> in place of the one it replaces, else added at the end.</summary>
+    private static IReadOnlyList<T> Put<T>(IReadOnlyList<T>? items, T item, Func<T, bool> replaces) =>
+        items?.Any(replaces) == true ? [.. items.Select(i => replaces(i) ? item : i)] : [.. items ?? [], item];
+
+    /// <summary>A part's body bound; a key it names (<paramref name="member"/>) must be the path's.</summary>
+    private static (T? Value, IResult? Refusal) Part<T>(JsonObject body, string member, string what, string key, Func<T, string?> keyOf)
+        where T : class
+    {
+        if (!TryBind<T>(body, out var value, out var invalid))
+        {
+            return (null, invalid);
+        }
+
+        return keyOf(value!) is { } named && named != key
+            ? (null, Problems.Invalid(member, $"The body names the {what} '{named}', the path '{key}'."))
+            : (value, null);
+    }
 
     private static bool TryBind<T>(JsonObject body, out T? value, out IResult? invalid)
         where T : class
