@@ -39,6 +39,15 @@ public sealed class ComparisonWriteTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Contains(string.Join(", ", allowed), message, StringComparison.Ordinal);
 
         Assert.Equal(etag, await curator.ETagOfAsync(Url));
+
+        // A number axis takes one finite number; a text there, or one beyond double, is named the same way.
+        foreach (var body in new[] { """{"printed":"three","values":["three"]}""", """{"printed":"huge","values":[1e400]}""" })
+        {
+            var quantization = "/api/v1/comparisons/quantization-methods";
+            var number = await curator.PutJsonAsync($"{quantization}/rows/gptq/cells/weight-bits", body, await curator.ETagOfAsync(quantization));
+            await number.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True((await number.ReadJsonAsync()).RootElement.GetProperty("errors").TryGetProperty("rows[gptq].cells[weight-bits].values", out _));
+        }
     }
 
     [Fact]
