@@ -8,6 +8,7 @@ using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure;
+using PostTraining.Api.Mcp;
 using PostTraining.Api.MovedAndGone;
 using PostTraining.Api.Observability;
 using PostTraining.Api.Paradigms;
@@ -42,6 +43,7 @@ public static class PostTrainingApi
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
         builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
         builder.AddMovedAndGone();
+        builder.AddMcp();
     }
 
     /// <summary>The middleware pipeline and every feature's routes.</summary>
@@ -68,6 +70,8 @@ public static class PostTrainingApi
         app.MapCatalog();
         app.MapReferenceImport();
         app.MapExport();
+        app.MapMcpEndpoint();
+        app.MapLlmsTxt();
         return app;
     }
 }
