@@ -44,6 +44,7 @@ public static class PostTrainingApi
         builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
         builder.AddMovedAndGone();
         builder.AddMcp();
+        builder.AddExplorer();
     }
 
     /// <summary>The middleware pipeline and every feature's routes.</summary>
@@ -70,6 +71,7 @@ public static class PostTrainingApi
         app.MapCatalog();
         app.MapReferenceImport();
         app.MapExport();
+        app.MapExplorer();
         app.MapMcpEndpoint();
         app.MapLlmsTxt();
         return app;
