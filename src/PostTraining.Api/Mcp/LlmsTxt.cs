@@ -63,6 +63,8 @@ public static class LlmsTxt
         Link("Paths", "/api/v1/paths?from=dpo&to=ppo", "the shortest typed paths between two entities");
         Link("References", "/api/v1/references", "papers and articles, paged; `?arxiv=2305.18290` finds one by arXiv id");
         Link("BibTeX", "/api/v1/techniques/dpo/references?format=bibtex", "BibTeX of a technique's references (also `format=bibtex` on /api/v1/references and /api/v1/references/{slug})");
+        Link("Comparisons", "/api/v1/comparisons", "the survey's method-comparison tables; one table at /api/v1/comparisons/{slug} as JSON, CSV or Markdown (`format`)");
+        Link("A comparison", "/api/v1/comparisons/alignment-methods?format=markdown", "the alignment methods compared, as a Markdown table");
         Link("Relationships", "/api/v1/relationships", "typed edges between entities, paged");
         Link("Relation types", "/api/v1/relation-types", "the edge types and their inverse names");
         Link("Changes", "/api/v1/changes", "the change feed of every write, paged");

@@ -24,7 +24,8 @@ public static class McpSetup
                 o.ServerInstructions =
                     "The taxonomy of LLM post-training (fine-tuning, alignment, reasoning, efficiency, integration and adaptation): " +
                     "techniques, methods, references and typed relationships, in English and Chinese. Start with search to find a " +
-                    "slug, then get_technique, get_reference, get_neighbors, find_paths or get_bibtex. Read-only.";
+                    "slug, then get_technique, get_reference, get_neighbors, find_paths or get_bibtex; list_comparisons and " +
+                    "get_comparison give the survey's method-comparison tables. Read-only.";
             })
             .WithHttpTransport(o => o.Stateless = true)
             .WithTools([typeof(TaxonomyTools)]);

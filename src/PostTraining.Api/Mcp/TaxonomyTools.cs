@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.Graph;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
@@ -86,6 +87,33 @@ public static class TaxonomyTools
         of == BibTexSubject.Technique
             ? ToolAnswers.From<ListPage<TechniqueReference>>(snapshots, () => TechniqueEndpoints.ListTechniqueReferences(slug, subtree, MediaFormat.BibTex.Name, snapshots, Request(http)))
             : ToolAnswers.From<ReferenceDetail>(snapshots, () => ReferenceEndpoints.GetReference(slug, MediaFormat.BibTex.Name, snapshots, Request(http)));
+
+    [McpServerTool(Name = "list_comparisons", Title = "Comparison tables", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("The survey's tables that compare methods (alignment methods, feedback types, self-refinement, quantization, " +
+                 "distillation, knowledge editing), each with its slug, bilingual title, source and size. Same as GET /api/v1/comparisons. " +
+                 "列出综述中比较各方法的表格。")]
+    public static CallToolResult ListComparisons(SnapshotHolder snapshots) =>
+        ToolAnswers.From<ListPage<ComparisonSummary>>(snapshots, () => ComparisonEndpoints.ListComparisons(snapshots));
+
+    [McpServerTool(Name = "get_comparison", Title = "One comparison table", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("One comparison table: its axes and rows (a technique per row, each cell as the survey printed it), as JSON, " +
+                 "a Markdown table or CSV. Same as GET /api/v1/comparisons/{slug}. 获取一张方法比较表（JSON、Markdown 或 CSV）。")]
+    public static CallToolResult GetComparison(
+        SnapshotHolder snapshots,
+        IHttpContextAccessor http,
+        [Description("Comparison slug, e.g. alignment-methods (list_comparisons gives them). / 比较表的 slug。")] string slug,
+        [Description("json (default), markdown or csv. / 输出格式：json（默认）、markdown 或 csv。")] ComparisonFormat format = ComparisonFormat.Json) =>
+        ToolAnswers.From<ComparisonDetail>(snapshots, () =>
+            ComparisonEndpoints.GetComparison(slug, format.ToString().ToLowerInvariant(), snapshots, Request(http)));
+
+    /// <summary>The representations of a comparison table; a closed set, so the input schema lists it as an enum.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<ComparisonFormat>))]
+    public enum ComparisonFormat
+    {
+        [JsonStringEnumMemberName("json")] Json,
+        [JsonStringEnumMemberName("markdown")] Markdown,
+        [JsonStringEnumMemberName("csv")] Csv,
+    }
 
     /// <summary>What a BibTeX export is of; a closed set, so the input schema lists it as an enum.</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<BibTexSubject>))]

@@ -11,7 +11,7 @@ namespace PostTraining.Api.Tests.Mcp;
 /// </summary>
 public sealed class McpEndpointTests(KestrelApiFactory api) : IClassFixture<KestrelApiFactory>
 {
-    private static readonly string[] ToolNames = ["find_paths", "get_bibtex", "get_neighbors", "get_reference", "get_technique", "search"];
+    private static readonly string[] ToolNames = ["find_paths", "get_bibtex", "get_comparison", "get_neighbors", "get_reference", "get_technique", "list_comparisons", "search"];
 
     [Fact]
     public async Task InitializeNamesTheServerAndOffersTools()
@@ -34,7 +34,7 @@ public sealed class McpEndpointTests(KestrelApiFactory api) : IClassFixture<Kest
             var schema = tool.InputSchema;
             Assert.Equal("object", schema.GetProperty("type").GetString());
             var properties = schema.GetProperty("properties").EnumerateObject().ToArray();
-            Assert.NotEmpty(properties);
+            Assert.True(properties.Length > 0 || tool.Name == "list_comparisons", $"{tool.Name} takes no arguments");
             // Described for the model, and no injected service leaks into the arguments.
             Assert.All(properties, p => Assert.False(string.IsNullOrWhiteSpace(p.Value.GetProperty("description").GetString()), $"{tool.Name}.{p.Name}"));
             Assert.DoesNotContain(properties, p => p.Name is "snapshots" or "http");
@@ -81,11 +81,12 @@ public sealed class McpEndpointTests(KestrelApiFactory api) : IClassFixture<Kest
     }
 
     [Fact]
-    public async Task ReferenceNeighborsPathsAndBibTexAreTheApisAnswers()
+    public async Task ReferenceNeighborsPathsBibTexAndComparisonsAreTheApisAnswers()
     {
         await using var client = await ConnectAsync();
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         var reference = (await http.GetJsonAsync("api/v1/techniques/dpo")).GetProperty("references")[0].GetProperty("slug").GetString()!;
+        var comparison = (await http.GetJsonAsync("api/v1/comparisons")).GetProperty("items")[0].GetProperty("slug").GetString()!;
         var calls = new (string Tool, Dictionary<string, object?> Arguments, string Url)[]
         {
             ("get_reference", new() { ["slug"] = reference }, $"api/v1/references/{reference}"),
@@ -94,6 +95,10 @@ public sealed class McpEndpointTests(KestrelApiFactory api) : IClassFixture<Kest
             ("get_bibtex", new() { ["of"] = "reference", ["slug"] = reference }, $"api/v1/references/{reference}?format=bibtex"),
             ("get_bibtex", new() { ["of"] = "technique", ["slug"] = "peft" }, "api/v1/techniques/peft/references?format=bibtex"),
             ("get_bibtex", new() { ["of"] = "technique", ["slug"] = "peft", ["subtree"] = false }, "api/v1/techniques/peft/references?format=bibtex&subtree=false"),
+            ("list_comparisons", new(), "api/v1/comparisons"),
+            ("get_comparison", new() { ["slug"] = comparison }, $"api/v1/comparisons/{comparison}"),
+            ("get_comparison", new() { ["slug"] = comparison, ["format"] = "markdown" }, $"api/v1/comparisons/{comparison}?format=markdown"),
+            ("get_comparison", new() { ["slug"] = comparison, ["format"] = "csv" }, $"api/v1/comparisons/{comparison}?format=csv"),
         };
         foreach (var (tool, arguments, url) in calls)
         {
