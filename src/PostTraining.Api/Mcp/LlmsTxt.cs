@@ -49,7 +49,7 @@ public static class LlmsTxt
         Line();
         Line("## Contract");
         Line();
-        Link("OpenAPI document", "/openapi/v1.json", "OpenAPI 3.1 description of every operation (also at /swagger/v1/swagger.json)");
+        Link("OpenAPI document", "/openapi/v1.json", "the OpenAPI description of every operation (also at /swagger/v1/swagger.json)");
         Link("Swagger UI", "/swagger", "try every operation in a browser");
         Link("Explorer", "/", "the taxonomy as a zoomable tree with search, formulas, references and paths");
         Line();
