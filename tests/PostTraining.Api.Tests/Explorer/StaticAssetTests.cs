@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PostTraining.Api.Tests.Infrastructure;
@@ -59,32 +57,16 @@ public sealed partial class StaticAssetTests(ApiFactory api) : IClassFixture<Api
         Assert.NotNull(etag);
         Assert.False(etag.IsWeak);
 
-        foreach (var (coding, decode) in new (string, Func<Stream, Stream>)[]
-                 {
-                     ("br", s => new BrotliStream(s, CompressionMode.Decompress)),
-                     ("gzip", s => new GZipStream(s, CompressionMode.Decompress)),
-                 })
+        foreach (var coding in ContentCodings.Offered)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.AcceptEncoding.ParseAdd(coding);
-            using var coded = await client.SendAsync(request);
+            using var coded = await ContentCodings.GetAsync(client, path, coding);
             Assert.Equal(HttpStatusCode.OK, coded.StatusCode);
             Assert.Equal([coding], coded.Content.Headers.ContentEncoding);
             Assert.Contains("Accept-Encoding", coded.Headers.Vary);
             var body = await coded.Content.ReadAsByteArrayAsync();
             Assert.True(body.Length < bytes.Length, $"{path} as {coding}: {body.Length} of {bytes.Length} bytes");
-            using var decoded = new MemoryStream();
-            await using (var stream = decode(new MemoryStream(body)))
-            {
-                await stream.CopyToAsync(decoded);
-            }
-
-            Assert.Equal(bytes, decoded.ToArray());
-
-            using var again = new HttpRequestMessage(HttpMethod.Get, path);
-            again.Headers.AcceptEncoding.ParseAdd(coding);
-            again.Headers.IfNoneMatch.Add(coded.Headers.ETag!);
-            using var notModified = await client.SendAsync(again);
+            Assert.Equal(bytes, await ContentCodings.DecodeAsync(coding, body));
+            using var notModified = await ContentCodings.GetAsync(client, path, coding, coded.Headers.ETag);
             Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         }
 

@@ -1,30 +1,18 @@
 using System.Net;
 using System.Text;
 using PostTraining.Api.Tests.Auth;
-using PostTraining.Api.Tests.Infrastructure;
+using PostTraining.Api.Tests.RateLimiting;
 
 namespace PostTraining.Api.Tests.Mcp;
 
-/// <summary>Reads limited to two per window and writes to plenty, so an MCP call shows which budget it spends.</summary>
-public sealed class McpRateLimitedApiFactory : ApiFactory
-{
-    public McpRateLimitedApiFactory()
-    {
-        With("RateLimiting:Enabled", "true");
-        With("RateLimiting:Reads:PermitLimit", "2");
-        With("RateLimiting:Reads:WindowSeconds", "300");
-        With("RateLimiting:Writes:PermitLimit", "100");
-        With("RateLimiting:Writes:WindowSeconds", "300");
-    }
-}
-
-public sealed class McpRateLimitTests(McpRateLimitedApiFactory api) : IClassFixture<McpRateLimitedApiFactory>
+/// <summary>An MCP call against the limits of <see cref="RateLimitedApiFactory"/> (three reads, two writes per window).</summary>
+public sealed class McpRateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
 {
     [Fact]
     public async Task McpCallsNeedNoKeyAndSpendTheReadBudgetOfApiV1()
     {
         var client = api.ClientWithKey(null);
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 3; i++)
         {
             using var answered = await PostInitializeAsync(client);
             Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
