@@ -87,7 +87,16 @@ public static class DatabaseSetup
             // first start. Creating the (empty) table first, with EF's own CREATE TABLE IF NOT EXISTS, makes that probe
             // succeed; nothing is filtered, so a real failing command is still logged. Migrate treats it as it would
             // its own table (no migration applied yet).
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+            {
+                // Two replicas starting together on an empty database: PostgreSQL's IF NOT EXISTS can still lose the
+                // race on the catalog; the other one created the table, which is all this wanted.
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {
