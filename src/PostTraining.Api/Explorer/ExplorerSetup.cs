@@ -5,8 +5,9 @@ namespace PostTraining.Api.Explorer;
 /// ASP.NET Core's static asset endpoints, from the manifest the build writes: every file under its fingerprinted name
 /// (<c>explorer/app.{hash}.js</c>, cached a year as <c>immutable</c>: a new build is a new name) and its plain name
 /// (<c>no-cache</c>, revalidated on the ETag), each with a strong ETag and the gzip (build) and Brotli (publish) forms
-/// made at build time. index.html names the fingerprinted files (its <c>#[.{fingerprint}]</c> placeholders and import
-/// map are filled in by the build, <c>OverrideHtmlAssetPlaceholders</c>), so a deployment is picked up at once.
+/// made at build time. index.html names the fingerprinted scripts (its placeholders and import map are filled in at
+/// build and publish, <c>OverrideHtmlAssetPlaceholders</c>; the csproj puts the hash in the scripts' file names, which
+/// publish requires), so a deployment is picked up at once while unchanged scripts are never fetched again.
 /// </summary>
 public static class ExplorerSetup
 {
