@@ -82,9 +82,9 @@ public static class ApiInfrastructure
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseMiddleware<OpenApiDocumentCache>();
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.
-        app.UseMiddleware<OpenApiDocumentCache>();
         app.UseSwagger();
         // The conventional address of the same document (what ASP.NET Core's own OpenAPI support and most tools expect).
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
