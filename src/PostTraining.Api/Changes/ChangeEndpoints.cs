@@ -93,10 +93,9 @@ public static class ChangeEndpoints
                 .Where(p => p.Value is not null)));
 
         context.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.Ok(new ChangePage(
-            [.. page.Select(c => c.ToEntry())],
-            rows.Count > take ? Link(last) : null,
-            Link(last)));
+        var next = rows.Count > take ? Link(last) : null;
+        NextLink.Add(context.Response, next);
+        return TypedResults.Ok(new ChangePage([.. page.Select(c => c.ToEntry())], next, Link(last)));
     }
 
     private static async Task<Results<Ok<ChangePage>, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> NodeHistoryAsync(
@@ -198,6 +197,7 @@ public static class ChangeEndpoints
                     .Where(p => p.Value is not null)))
             : null;
         context.Response.Headers.CacheControl = "no-cache";
+        NextLink.Add(context.Response, next);
         return new ChangePage([.. page.Select(c => c.ToEntry())], next, null);
     }
 
