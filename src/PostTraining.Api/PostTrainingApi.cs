@@ -9,6 +9,7 @@ using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure;
+using PostTraining.Api.Mcp;
 using PostTraining.Api.MovedAndGone;
 using PostTraining.Api.Observability;
 using PostTraining.Api.Paradigms;
@@ -43,6 +44,8 @@ public static class PostTrainingApi
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
         builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
         builder.AddMovedAndGone();
+        builder.AddMcp();
+        builder.AddExplorer();
     }
 
     /// <summary>The middleware pipeline and every feature's routes.</summary>
@@ -70,6 +73,9 @@ public static class PostTrainingApi
         app.MapComparisons();
         app.MapReferenceImport();
         app.MapExport();
+        app.MapExplorer();
+        app.MapMcpEndpoint();
+        app.MapLlmsTxt();
         return app;
     }
 }

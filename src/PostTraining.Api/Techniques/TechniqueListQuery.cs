@@ -42,11 +42,10 @@ public sealed class TechniqueListQuery
     [Description("true: only techniques with at least one reference; false: only those without.")]
     public bool? HasReference { get; init; }
 
-    /// <summary>Only techniques with a row in this comparison.</summary>
+    // No XML summary on these two: the document takes the [Description] text, which holds the syntax and examples.
     [Description(PostTraining.Api.Comparisons.ComparisonFilter.ComparisonText)]
     public string? Comparison { get; init; }
 
-    /// <summary>With <see cref="Comparison"/>: axis:value terms the row's cells must match.</summary>
     [Description(PostTraining.Api.Comparisons.ComparisonFilter.WhereText)]
     public string? Where { get; init; }
 

@@ -165,10 +165,11 @@ public static class ComparisonRules
                 }
             }
         }
-        else if (values.Count != 1 || values[0].ValueKind != (type == ComparisonAxisType.Number ? JsonValueKind.Number : JsonValueKind.String))
+        else if (values.Count != 1 || values[0].ValueKind != (type == ComparisonAxisType.Number ? JsonValueKind.Number : JsonValueKind.String)
+            || (type == ComparisonAxisType.Number && !(values[0].TryGetDouble(out var number) && double.IsFinite(number))))
         {
             problem($"{at}.values", type == ComparisonAxisType.Number
-                ? $"The axis '{cell.Axis}' is a number axis: one JSON number."
+                ? $"The axis '{cell.Axis}' is a number axis: one finite JSON number."
                 : $"The axis '{cell.Axis}' is a text axis: one string.");
         }
     }

@@ -134,6 +134,10 @@ public sealed class ComparisonReadTests(ApiFactory api) : IClassFixture<ApiFacto
 
         var found = await client.GetJsonAsync($"/api/v1/techniques?comparison={Slug}&where=reference-model:free,optimization:offline&limit=200&sort=slug");
         Assert.Equal(expected, found.Slugs());
+
+        // The axes are Table 2's alone, so naming the comparison is optional.
+        var anywhere = await client.GetJsonAsync("/api/v1/techniques?where=reference-model:free,optimization:offline&limit=200&sort=slug");
+        Assert.Equal(expected, anywhere.Slugs());
     }
 
     [SharedReferenceFact]
@@ -153,6 +157,38 @@ public sealed class ComparisonReadTests(ApiFactory api) : IClassFixture<ApiFacto
         }
 
         Assert.Contains(Slug, list.Slugs());
+    }
+
+    [SharedReferenceFact]
+    public async Task QuantizationBitWidthsAndPerplexityGapsAreNumbersAndTeachersText()
+    {
+        var client = api.CreateClient();
+        var quantization = await client.GetJsonAsync("/api/v1/comparisons/quantization-methods");
+        var axes = quantization.GetProperty("axes").EnumerateArray().ToDictionary(a => a.GetProperty("printed").GetString()!);
+        foreach (var column in new[] { "Bit Width: W", "Bit Width: A", "Bit Width: KV", "Perplexity Difference: Wikitext-2", "Perplexity Difference: C4" })
+        {
+            Assert.Equal("number", axes[column].GetProperty("type").GetString());
+        }
+
+        var fileRows = SurveyTables.Rows(SurveyTables.Table("Table 5"));
+        var rows = quantization.GetProperty("rows").EnumerateArray().ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            foreach (var cell in rows[i].GetProperty("cells").EnumerateArray())
+            {
+                var axis = axes.Values.Single(a => a.GetProperty("slug").GetString() == cell.GetProperty("axis").GetString());
+                Assert.Equal(fileRows[i].GetProperty(axis.GetProperty("printed").GetString()!).GetString(), cell.GetProperty("printed").GetString());
+                if (axis.GetProperty("type").GetString() == "number")
+                {
+                    // "3.24×" is 3.24: the figure as printed, its sign dropped.
+                    var figure = cell.GetProperty("printed").GetString()!.TrimEnd('×', 'x');
+                    Assert.Equal(double.Parse(figure, CultureInfo.InvariantCulture), cell.GetProperty("values")[0].GetDouble());
+                }
+            }
+        }
+
+        var distillation = await client.GetJsonAsync("/api/v1/comparisons/distillation-methods");
+        Assert.Equal("text", distillation.GetProperty("axes").EnumerateArray().Single(a => a.GetProperty("printed").GetString() == "Teacher Model").GetProperty("type").GetString());
     }
 
     [Fact]
