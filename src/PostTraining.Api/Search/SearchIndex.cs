@@ -42,6 +42,8 @@ public sealed class SearchIndex
 {
     private readonly IndexedNode[] _nodes;
     private readonly IndexedField[] _fields;
+    /// <summary>Node order -> its first field id (a node's fields are contiguous); one more entry closes the last node.</summary>
+    private readonly int[] _firstField;
     private readonly string[] _vocabulary;
     private readonly int[][] _wordPostings;
     /// <summary>Word ids by (length, number of digits): the two things that bound an edit distance cheaply.</summary>
@@ -74,10 +76,12 @@ public sealed class SearchIndex
         }
 
         _fields = new IndexedField[count];
+        _firstField = new int[sorted.Length + 1];
         var next = 0;
         for (var order = 0; order < sorted.Length; order++)
         {
             var node = sorted[order];
+            _firstField[order] = next;
             _nodes[order] = new IndexedNode(node.Id, node.Kind, node.Depth, node.Slug);
             Add(ref next, order, SearchField.NameEn, node.Row.NameEn);
             Add(ref next, order, SearchField.NameZh, node.Row.NameZh);
@@ -91,6 +95,8 @@ public sealed class SearchIndex
             Add(ref next, order, SearchField.DescriptionEn, node.Row.DescriptionEn);
             Add(ref next, order, SearchField.DescriptionZh, node.Row.DescriptionZh);
         }
+
+        _firstField[sorted.Length] = next;
 
         var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -192,6 +198,210 @@ public sealed class SearchIndex
     }
 
     /// <summary>
+    /// The phase for queries of several terms that no single field holds together: nodes where each word starts a
+    /// word of some field and each CJK run occurs in some field ("LoRA微调": the abbreviation LoRA, 微调 in the
+    /// description). A node scores the mean of its terms' best field scores times <see cref="AcrossFields"/>, so one
+    /// field holding every term still ranks first when it is a name.
+    /// </summary>
+    internal void ScanAcrossFields(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
+    {
+        if (query.TermCount < 2)
+        {
+            return;
+        }
+
+        var perTerm = new List<int[]>(query.TermCount);
+        perTerm.AddRange(query.Tokens.Select(t => NodesOf(PrefixPostings(t))));
+        perTerm.AddRange(query.Runs.Select(r => NodesOf(RunPostings(r))));
+        var ceiling = Math.Round((double)MatchQuality.Exact * AcrossFields, 1);
+        var terms = query.Tokens.Select(t => (Text: t, IsRun: false)).Concat(query.Runs.Select(r => (Text: r, IsRun: true))).ToArray();
+        foreach (var order in Intersect(perTerm))
+        {
+            ref readonly var node = ref _nodes[order];
+            if ((query.Kinds is not null && !query.Kinds.Contains(node.Kind)) || !top.CouldEnter(ceiling, this, order)
+                || (excluded is not null && excluded.Contains(node.Id)))
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            var (bestField, bestScore, bestQuality) = (-1, -1.0, MatchQuality.AllWords);
+            foreach (var (text, isRun) in terms)
+            {
+                var (termField, termScore, termQuality) = (-1, -1.0, MatchQuality.AllWords);
+                for (var id = _firstField[order]; id < _firstField[order + 1]; id++)
+                {
+                    ref readonly var field = ref _fields[id];
+                    if (query.PrefixOnly && IsDescription(field.Field))
+                    {
+                        continue;
+                    }
+
+                    if (ClassifyTerm(field.Folded, text, isRun) is { } quality && (double)quality * Weight(field.Field) > termScore)
+                    {
+                        (termField, termScore, termQuality) = (id, (double)quality * Weight(field.Field), quality);
+                    }
+                }
+
+                if (termField < 0)
+                {
+                    sum = -1;
+                    break;
+                }
+
+                sum += termScore;
+                if (termScore > bestScore)
+                {
+                    (bestField, bestScore, bestQuality) = (termField, termScore, termQuality);
+                }
+            }
+
+            if (sum < 0 || (query.PrefixOnly && bestQuality == MatchQuality.Substring))
+            {
+                continue;
+            }
+
+            // Reported as an all-words match (every term matched), highlighted in the field that matched best.
+            var score = Math.Round(sum / terms.Length * AcrossFields, 1);
+            top.Offer(new Candidate(this, order, node.Id, score, bestField, MatchQuality.AllWords, TermSpans(_fields[bestField].Folded, terms)));
+        }
+    }
+
+    /// <summary>
+    /// The last phase, only while the page has room: nodes that hold at least half of the query's units (its words,
+    /// and the character bigrams of its CJK runs) even though some term matches nowhere, as a CJK search engine
+    /// matches bigrams. "強化學習 人類回饋" has no node with 人类回馈 (the service says 人类反馈), yet RLHF holds
+    /// 强化学习 and 人类: four of its six bigrams. A node scores <see cref="MatchQuality.Fuzzy"/> times
+    /// <see cref="Partial"/> times its coverage (each unit counted at the weight of its best field), below any
+    /// match of every term. Skipped when the units' postings hold more than <see cref="MaxPartialPostings"/> ids: a
+    /// query of common words would score half the index for hits of the lowest rank.
+    /// </summary>
+    internal void ScanPartial(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
+    {
+        var units = new List<(string Text, int[] FieldIds)>();
+        units.AddRange(query.Tokens.Select(t => (t, PrefixPostings(t))));
+        foreach (var run in query.Runs)
+        {
+            if (run.Length == 1)
+            {
+                units.Add((run, _grams.GetValueOrDefault(Gram(run[0], '\0')) ?? []));
+            }
+
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                units.Add((run.Substring(i, 2), _grams.GetValueOrDefault(Gram(run[i], run[i + 1])) ?? []));
+            }
+        }
+
+        if (units.Count < 2 || units.Sum(u => (long)u.FieldIds.Length) > MaxPartialPostings)
+        {
+            return;
+        }
+
+        // Node order -> the best weight at which each unit occurs in the node's fields.
+        var coverage = new Dictionary<int, double[]>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            foreach (var id in units[u].FieldIds)
+            {
+                ref readonly var field = ref _fields[id];
+                if (query.PrefixOnly && IsDescription(field.Field))
+                {
+                    continue;
+                }
+
+                if (!coverage.TryGetValue(field.Node, out var weights))
+                {
+                    coverage[field.Node] = weights = new double[units.Count];
+                }
+
+                weights[u] = Math.Max(weights[u], Weight(field.Field));
+            }
+        }
+
+        var needed = (units.Count + 1) / 2;
+        foreach (var (order, weights) in coverage.OrderBy(c => c.Key))
+        {
+            ref readonly var node = ref _nodes[order];
+            if (weights.Count(w => w > 0) < Math.Max(2, needed) || (query.Kinds is not null && !query.Kinds.Contains(node.Kind))
+                || (excluded is not null && excluded.Contains(node.Id)))
+            {
+                continue;
+            }
+
+            var score = Math.Round((double)MatchQuality.Fuzzy * Partial * weights.Sum() / units.Count, 1);
+            if (!top.CouldEnter(score, this, order))
+            {
+                continue;
+            }
+
+            // Highlighted in the field holding the most units.
+            var unitTerms = units.Select(u => (u.Text, IsRun: TextFolding.IsCjk(u.Text[0]))).ToArray();
+            var best = Enumerable.Range(_firstField[order], _firstField[order + 1] - _firstField[order])
+                .MaxBy(id => unitTerms.Count(t => ClassifyTerm(_fields[id].Folded, t.Text, t.IsRun) is not null));
+            top.Offer(new Candidate(this, order, node.Id, score, best, MatchQuality.Fuzzy, TermSpans(_fields[best].Folded, unitTerms)));
+        }
+    }
+
+    /// <summary>How one query term matches a field: the whole of it, its start, a word start, inside (null: nowhere).</summary>
+    private static MatchQuality? ClassifyTerm(string text, string term, bool isRun)
+    {
+        if (text == term)
+        {
+            return MatchQuality.Exact;
+        }
+
+        var at = text.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        if (at == 0)
+        {
+            return MatchQuality.FieldPrefix;
+        }
+
+        for (; !isRun && at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            if (TextFolding.IsWordStart(text, at))
+            {
+                return MatchQuality.WordStart;
+            }
+        }
+
+        return MatchQuality.Substring;
+    }
+
+    /// <summary>The first occurrence in the field of each term that occurs in it.</summary>
+    private static List<(int Start, int Length)> TermSpans(string text, (string Text, bool IsRun)[] terms)
+    {
+        var spans = new List<(int, int)>();
+        foreach (var (term, _) in terms)
+        {
+            var at = text.IndexOf(term, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                spans.Add((at, term.Length));
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>The nodes (orders, ascending) of ascending field ids: a node's fields are contiguous, so ids map in order.</summary>
+    private int[] NodesOf(int[] fieldIds)
+    {
+        var nodes = new List<int>(Math.Min(fieldIds.Length, _nodes.Length));
+        foreach (var id in fieldIds)
+        {
+            AddId(nodes, _fields[id].Node);
+        }
+
+        return [.. nodes];
+    }
+
+    /// <summary>
     /// The fields a query word reaches with typos allowed: those it starts a word of, and those with a word a few edits
     /// away (their distance: the smallest over the field's words). A word with no near miss in the vocabulary (most,
     /// and every number) reaches just its prefix postings, which are shared, not copied.
@@ -274,7 +484,7 @@ public sealed class SearchIndex
             }
 
             var weight = Weight(field.Field);
-            if (!top.CouldEnter(Math.Round((double)MatchQuality.Exact * weight - 5 * fuzzyDistance, 1), this, field.Node))
+            if (!top.CouldEnter(ScoreOf(MatchQuality.Exact, weight, fuzzyDistance), this, field.Node))
             {
                 continue;
             }
@@ -282,21 +492,20 @@ public sealed class SearchIndex
             // Then the best this field can still reach, from two cheap tests instead of the word-by-word
             // classification. Once a page of a broad query is full of word matches in names, the thousands of other
             // names matching by a word stop here: they could at most tie and come later in tie-break order.
-            var ceiling = Math.Round((double)BestPossible(field.Folded, query.Folded, fuzzyDistance) * weight - 5 * fuzzyDistance, 1);
+            var ceiling = ScoreOf(BestPossible(field.Folded, query, fuzzyDistance), weight, fuzzyDistance);
             // The exclusion test comes after the cheaper bounds: most candidates of a broad query stop at them.
             if (!top.CouldEnter(ceiling, this, field.Node) || (excluded is not null && excluded.Contains(node.Id)))
             {
                 continue;
             }
 
-            var (quality, spans) = Classify(field.Folded, query.Folded, query.Tokens, fuzzyDistance);
+            var (quality, ranked, spans) = Classify(field.Folded, query, fuzzyDistance);
             if (quality is null || (query.PrefixOnly && quality == MatchQuality.Substring && !TextFolding.IsCjk(query.Folded[0])))
             {
                 continue;
             }
 
-            var score = Math.Round((double)quality.Value * weight - 5 * fuzzyDistance, 1);
-            top.Offer(new Candidate(this, field.Node, node.Id, score, id, quality.Value, spans));
+            top.Offer(new Candidate(this, field.Node, node.Id, ScoreOf(ranked, weight, fuzzyDistance), id, quality.Value, spans));
         }
     }
 
@@ -316,67 +525,140 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// An upper bound of what <see cref="Classify"/> can answer for this field: exact only if equal, a field prefix only
-    /// if it starts with the query, otherwise a word start at best; a typo match is never better than fuzzy.
+    /// An upper bound of how <see cref="Classify"/> ranks this field: exact only if equal (or, for several words, if
+    /// the field may hold the same words with other separators: it starts with the first word, or with no word), a
+    /// field prefix only if it starts with the query, otherwise a word start at best. A typo match is ranked as the
+    /// corrected query would be, so it may reach exact too (<see cref="ScoreOf"/> keeps it below any exact match).
     /// </summary>
-    private static MatchQuality BestPossible(string text, string q, int fuzzyDistance) =>
-        fuzzyDistance > 0 ? MatchQuality.Fuzzy
-        : text == q ? MatchQuality.Exact
-        : text.StartsWith(q, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
+    private static MatchQuality BestPossible(string text, SearchQuery query, int fuzzyDistance) =>
+        fuzzyDistance > 0 || text == query.Folded ? MatchQuality.Exact
+        : text.StartsWith(query.Folded, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
+        : query.Sequence.Length > 1 && query.Runs.Length == 0
+            && (text.StartsWith(query.Sequence[0], StringComparison.Ordinal) || !TextFolding.IsWordChar(text[0])) ? MatchQuality.Exact
         : MatchQuality.WordStart;
 
-    private static (MatchQuality? Quality, List<(int Start, int Length)> Spans) Classify(string text, string q, string[] tokens, int fuzzyDistance)
+    /// <summary>
+    /// A field's score: its match quality times the field's weight. A typo match scores from 35 to 45 times the weight
+    /// (by how the corrected query would match: "lroa" against the abbreviation "LoRA" as an exact match, against
+    /// "Laplace-LoRA" as a word start), less 5 a typo, so it never reaches a match without typos in the same field.
+    /// </summary>
+    private static double ScoreOf(MatchQuality ranked, double weight, int fuzzyDistance) =>
+        fuzzyDistance == 0
+            ? Math.Round((double)ranked * weight, 1)
+            : Math.Round(((double)MatchQuality.Fuzzy - ((double)MatchQuality.Exact - (double)ranked) / 4) * weight - 5 * fuzzyDistance, 1);
+
+    /// <summary>
+    /// How the query matches the field (null: it does not), the quality it ranks by (for a typo match, that of the
+    /// corrected query; otherwise the same) and the spans to highlight.
+    /// </summary>
+    private static (MatchQuality? Quality, MatchQuality Ranked, List<(int Start, int Length)> Spans) Classify(string text, SearchQuery query, int fuzzyDistance)
     {
+        var q = query.Folded;
         if (fuzzyDistance == 0)
         {
             if (text == q)
             {
-                return (MatchQuality.Exact, [(0, text.Length)]);
+                return (MatchQuality.Exact, MatchQuality.Exact, [(0, text.Length)]);
             }
 
             var at = text.IndexOf(q, StringComparison.Ordinal);
             if (at == 0)
             {
-                return (MatchQuality.FieldPrefix, [(0, q.Length)]);
+                return (MatchQuality.FieldPrefix, MatchQuality.FieldPrefix, [(0, q.Length)]);
             }
 
             if (at > 0)
             {
-                return (TextFolding.IsWordStart(text, at) ? MatchQuality.WordStart : MatchQuality.Substring, [(at, q.Length)]);
+                var contiguous = TextFolding.IsWordStart(text, at) ? MatchQuality.WordStart : MatchQuality.Substring;
+                return (contiguous, contiguous, [(at, q.Length)]);
             }
+        }
+
+        var words = TextFolding.Words(text).ToArray();
+        if (fuzzyDistance == 0 && query.Runs.Length == 0 && SequenceMatch(words, query.Sequence) is { } phrase)
+        {
+            return phrase;
         }
 
         // Not contiguous: every query word starts some word of the field (or, for typos, is close to one).
         var spans = new List<(int, int)>();
-        var words = TextFolding.Words(text).ToArray();
-        foreach (var token in tokens)
+        var corrected = fuzzyDistance > 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        foreach (var token in query.Tokens)
         {
             var hit = words.FirstOrDefault(w => w.Word.StartsWith(token, StringComparison.Ordinal));
             if (hit.Word is null && fuzzyDistance > 0)
             {
-                hit = words.FirstOrDefault(w => TextFolding.BoundedLevenshtein(token, w.Word, MaxTypos(token)) >= 0);
+                hit = words.FirstOrDefault(w => TextFolding.BoundedEditDistance(token, w.Word, MaxTypos(token)) >= 0);
+                if (hit.Word is not null)
+                {
+                    corrected![token] = hit.Word;
+                }
             }
 
             if (hit.Word is null)
             {
-                return (null, spans);
+                return (null, MatchQuality.Fuzzy, spans);
             }
 
             spans.Add((hit.Start, hit.Word.StartsWith(token, StringComparison.Ordinal) ? token.Length : hit.Word.Length));
         }
 
-        foreach (var run in TextFolding.CjkRuns(q))
+        foreach (var run in query.Runs)
         {
             var at = text.IndexOf(run, StringComparison.Ordinal);
             if (at < 0)
             {
-                return (null, spans);
+                return (null, MatchQuality.Fuzzy, spans);
             }
 
             spans.Add((at, run.Length));
         }
 
-        return (fuzzyDistance > 0 ? MatchQuality.Fuzzy : MatchQuality.AllWords, spans);
+        if (corrected is null)
+        {
+            return (MatchQuality.AllWords, MatchQuality.AllWords, spans);
+        }
+
+        // The typo match ranks as the query with its typos corrected would: the whole field, its start, a word start...
+        var fixedQuery = query.Runs.Length == 0 ? SearchQuery.Parse(string.Join(' ', query.Sequence.Select(w => corrected.GetValueOrDefault(w, w))), query.Kinds, query.PrefixOnly) : null;
+        var ranked = fixedQuery is null ? MatchQuality.AllWords : Classify(text, fixedQuery, 0).Quality ?? MatchQuality.AllWords;
+        return (MatchQuality.Fuzzy, ranked, spans);
+    }
+
+    /// <summary>
+    /// The query's words in order as consecutive words of the field, whatever separates them ("self refine" in
+    /// "Self-Refine", "ties merging" in "TIES-Merging"), the last one possibly a prefix: exact when they are the whole
+    /// field, a field prefix when they start it, else a word start. Null when they do not occur so.
+    /// </summary>
+    private static (MatchQuality?, MatchQuality, List<(int Start, int Length)>)? SequenceMatch((string Word, int Start)[] words, string[] sequence)
+    {
+        if (sequence.Length < 2)
+        {
+            return null;
+        }
+
+        for (var start = 0; start + sequence.Length <= words.Length; start++)
+        {
+            var i = 0;
+            while (i < sequence.Length - 1 && words[start + i].Word == sequence[i])
+            {
+                i++;
+            }
+
+            var last = words[start + i].Word;
+            if (i < sequence.Length - 1 || !last.StartsWith(sequence[i], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var quality = start > 0 ? MatchQuality.WordStart
+                : words.Length == sequence.Length && last.Length == sequence[i].Length ? MatchQuality.Exact
+                : MatchQuality.FieldPrefix;
+            var end = words[start + i].Start + sequence[i].Length;
+            return (quality, quality, [(words[start].Start, end - words[start].Start)]);
+        }
+
+        return null;
     }
 
     /// <summary>The field's text, HTML-escaped, with each matched span inside &lt;mark&gt;…&lt;/mark&gt;.</summary>
@@ -462,7 +744,7 @@ public sealed class SearchIndex
 
                 foreach (var w in wordIds)
                 {
-                    var distance = TextFolding.BoundedLevenshtein(token, _vocabulary[w], max);
+                    var distance = TextFolding.BoundedEditDistance(token, _vocabulary[w], max);
                     if (distance > 0)
                     {
                         yield return (_wordPostings[w], distance);
@@ -603,6 +885,15 @@ public sealed class SearchIndex
     }
 
     private static int MaxTypos(string token) => token.Length >= 8 ? 2 : 1;
+
+    /// <summary>Terms matched in different fields of a node score this fraction of the mean of their field scores.</summary>
+    private const double AcrossFields = 0.9;
+
+    /// <summary>A node matching only some of the query's units scores this fraction of a typo match, times its coverage.</summary>
+    private const double Partial = 0.8;
+
+    /// <summary>Above this many posting ids over a query's units, the partial phase is not run (see <see cref="ScanPartial"/>).</summary>
+    private const int MaxPartialPostings = 200_000;
 
     private static double Weight(SearchField field) => field switch
     {

@@ -102,6 +102,8 @@ public sealed class SnapshotSearch : ISnapshotIndex
         var top = new TopHits(limit);
         _base.ScanExact(parsed, top, excluded);
         _delta?.ScanExact(parsed, top, null);
+        _base.ScanAcrossFields(parsed, top, excluded);
+        _delta?.ScanAcrossFields(parsed, top, null);
 
         // Typos are looked for only when exact and prefix matching left room in the page: a query that already
         // matches well should not be diluted by near misses, and the vocabulary scan is the costly part. The room is
@@ -110,6 +112,14 @@ public sealed class SnapshotSearch : ISnapshotIndex
         {
             _base.ScanTypos(parsed, top, excluded);
             _delta?.ScanTypos(parsed, top, null);
+        }
+
+        // Then, still with room, nodes that match part of the query (half its words and CJK bigrams at least): a
+        // Chinese query in other words than the service's still finds the entity that shares most of them.
+        if (top.HasRoom)
+        {
+            _base.ScanPartial(parsed, top, excluded);
+            _delta?.ScanPartial(parsed, top, null);
         }
 
         var hits = new List<SearchHit>(top.Count);
