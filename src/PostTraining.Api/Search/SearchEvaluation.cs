@@ -19,8 +19,21 @@ public sealed class SearchEvaluation
 
     public int SuccessAt3 => Queries.Count(q => q.Rank is >= 1 and <= Depth);
 
+    /// <summary>Scores <paramref name="search"/> directly (the engine the endpoint answers from).</summary>
     public static SearchEvaluation Run(SnapshotSearch search, SearchJudgments judgments) =>
         new(judgments.Queries.Select(j => Judge(j, search.Find(j.Q, Depth).Select(h => h.Node.Slug).ToArray())).ToArray());
+
+    /// <summary>Scores any search given as query -> slugs of its hits, best first (e.g. the HTTP endpoint).</summary>
+    public static async Task<SearchEvaluation> RunAsync(SearchJudgments judgments, Func<string, Task<IReadOnlyList<string>>> search)
+    {
+        var judged = new List<JudgedQuery>(judgments.Queries.Count);
+        foreach (var judgment in judgments.Queries)
+        {
+            judged.Add(Judge(judgment, [.. (await search(judgment.Q)).Take(Depth)]));
+        }
+
+        return new SearchEvaluation(judged);
+    }
 
     /// <summary>The figures, then one line per query: the rank of its first right answer (- when none is in the first three) and the first three answers.</summary>
     public string Report()
