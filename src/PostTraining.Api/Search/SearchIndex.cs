@@ -198,58 +198,79 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// The phase for queries of several terms that no single field holds together: nodes where each word starts a
-    /// word of some field and each CJK run occurs in some field ("LoRA微调": the abbreviation LoRA, 微调 in the
-    /// description). A node scores the mean of its terms' best field scores times <see cref="AcrossFields"/>, so one
-    /// field holding every term still ranks first when it is a name.
+    /// The phase for queries of several terms that no single name holds together: nodes where each word starts a word
+    /// of some field and each CJK run occurs in some field ("LoRA微调": the abbreviation LoRA, 微调 in the
+    /// description). A node scores the mean of its terms' best field scores times <see cref="AcrossFields"/>. Nodes
+    /// with a name, abbreviation, alias or slug holding every term are left to the field phase, which ranks that name.
+    /// Each node is first bounded by the weights of the fields its terms occur in (from the postings, without reading
+    /// the text), so a broad query classifies only the nodes that could still enter the page.
     /// </summary>
     internal void ScanAcrossFields(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
     {
-        if (query.TermCount < 2)
+        var ceiling = Math.Round((double)MatchQuality.Exact * AcrossFields, 1);
+        // Nothing can enter a full page below the ceiling, even this index's first node in tie-break order.
+        if (query.TermCount < 2 || _nodes.Length == 0 || !top.CouldEnter(ceiling, this, 0))
         {
             return;
         }
 
-        var perTerm = new List<int[]>(query.TermCount);
-        perTerm.AddRange(query.Tokens.Select(t => NodesOf(PrefixPostings(t))));
-        perTerm.AddRange(query.Runs.Select(r => NodesOf(RunPostings(r))));
-        var ceiling = Math.Round((double)MatchQuality.Exact * AcrossFields, 1);
         var terms = query.Tokens.Select(t => (Text: t, IsRun: false)).Concat(query.Runs.Select(r => (Text: r, IsRun: true))).ToArray();
-        foreach (var order in Intersect(perTerm))
+        var postings = terms.Select(t => t.IsRun ? RunPostings(t.Text) : PrefixPostings(t.Text)).ToArray();
+        var held = NodesWithANameHoldingEveryTerm(Intersect([.. postings]), query.Runs);
+        var driver = Array.IndexOf(postings, postings.MinBy(p => p.Length));
+        var cursors = new int[terms.Length];
+        var heldAt = 0;
+        for (var at = 0; at < postings[driver].Length;)
         {
+            var order = _fields[postings[driver][at]].Node;
+            while (at < postings[driver].Length && _fields[postings[driver][at]].Node == order)
+            {
+                at++;
+            }
+
+            while (heldAt < held.Count && held[heldAt] < order)
+            {
+                heldAt++;
+            }
+
+            if (heldAt < held.Count && held[heldAt] == order)
+            {
+                continue;
+            }
+
+            // The bound: each term at its best field's weight, as if it matched that field exactly.
+            var bound = 0.0;
+            for (var t = 0; t < terms.Length && bound >= 0; t++)
+            {
+                var weight = BestWeight(postings[t], ref cursors[t], order, query.PrefixOnly);
+                bound = weight < 0 ? -1 : bound + (double)MatchQuality.Exact * weight;
+            }
+
             ref readonly var node = ref _nodes[order];
-            if ((query.Kinds is not null && !query.Kinds.Contains(node.Kind)) || !top.CouldEnter(ceiling, this, order)
-                || (excluded is not null && excluded.Contains(node.Id)))
+            if (bound < 0 || !top.CouldEnter(Math.Round(bound / terms.Length * AcrossFields, 1), this, order)
+                || (query.Kinds is not null && !query.Kinds.Contains(node.Kind)) || (excluded is not null && excluded.Contains(node.Id)))
             {
                 continue;
             }
 
             var sum = 0.0;
             var (bestField, bestScore, bestQuality) = (-1, -1.0, MatchQuality.AllWords);
-            foreach (var (text, isRun) in terms)
+            for (var t = 0; t < terms.Length && sum >= 0; t++)
             {
+                // The term's fields in this node: the postings from the cursor on (BestWeight left it at the node).
                 var (termField, termScore, termQuality) = (-1, -1.0, MatchQuality.AllWords);
-                for (var id = _firstField[order]; id < _firstField[order + 1]; id++)
+                for (var c = cursors[t]; c < postings[t].Length && _fields[postings[t][c]].Node == order; c++)
                 {
+                    var id = postings[t][c];
                     ref readonly var field = ref _fields[id];
-                    if (query.PrefixOnly && IsDescription(field.Field))
-                    {
-                        continue;
-                    }
-
-                    if (ClassifyTerm(field.Folded, text, isRun) is { } quality && (double)quality * Weight(field.Field) > termScore)
+                    if ((!query.PrefixOnly || !IsDescription(field.Field))
+                        && ClassifyTerm(field.Folded, terms[t].Text, terms[t].IsRun) is { } quality && (double)quality * Weight(field.Field) > termScore)
                     {
                         (termField, termScore, termQuality) = (id, (double)quality * Weight(field.Field), quality);
                     }
                 }
 
-                if (termField < 0)
-                {
-                    sum = -1;
-                    break;
-                }
-
-                sum += termScore;
+                sum = termField < 0 ? -1 : sum + termScore;
                 if (termScore > bestScore)
                 {
                     (bestField, bestScore, bestQuality) = (termField, termScore, termQuality);
@@ -265,6 +286,47 @@ public sealed class SearchIndex
             var score = Math.Round(sum / terms.Length * AcrossFields, 1);
             top.Offer(new Candidate(this, order, node.Id, score, bestField, MatchQuality.AllWords, TermSpans(_fields[bestField].Folded, terms)));
         }
+    }
+
+    /// <summary>
+    /// The highest weight among the fields of node <paramref name="order"/> in <paramref name="postings"/> (-1: none),
+    /// moving <paramref name="cursor"/> to the node's first entry. Nodes are visited in ascending order, so each
+    /// cursor only moves forward.
+    /// </summary>
+    private double BestWeight(int[] postings, ref int cursor, int order, bool prefixOnly)
+    {
+        while (cursor < postings.Length && _fields[postings[cursor]].Node < order)
+        {
+            cursor++;
+        }
+
+        var best = -1.0;
+        for (var c = cursor; c < postings.Length && _fields[postings[c]].Node == order; c++)
+        {
+            var field = _fields[postings[c]].Field;
+            if (!prefixOnly || !IsDescription(field))
+            {
+                best = Math.Max(best, Weight(field));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Nodes (ascending) with a field other than a description among <paramref name="fieldIds"/> that holds each run.</summary>
+    private List<int> NodesWithANameHoldingEveryTerm(int[] fieldIds, string[] runs)
+    {
+        var nodes = new List<int>();
+        foreach (var id in fieldIds)
+        {
+            var (node, kind, text) = (_fields[id].Node, _fields[id].Field, _fields[id].Folded);
+            if (!IsDescription(kind) && runs.All(r => text.Contains(r, StringComparison.Ordinal)))
+            {
+                AddId(nodes, node);
+            }
+        }
+
+        return nodes;
     }
 
     /// <summary>
@@ -387,18 +449,6 @@ public sealed class SearchIndex
         }
 
         return spans;
-    }
-
-    /// <summary>The nodes (orders, ascending) of ascending field ids: a node's fields are contiguous, so ids map in order.</summary>
-    private int[] NodesOf(int[] fieldIds)
-    {
-        var nodes = new List<int>(Math.Min(fieldIds.Length, _nodes.Length));
-        foreach (var id in fieldIds)
-        {
-            AddId(nodes, _fields[id].Node);
-        }
-
-        return [.. nodes];
     }
 
     /// <summary>
@@ -525,17 +575,64 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// An upper bound of how <see cref="Classify"/> ranks this field: exact only if equal (or, for several words, if
-    /// the field may hold the same words with other separators: it starts with the first word, or with no word), a
+    /// An upper bound of how <see cref="Classify"/> ranks this field: exact only if equal (or, for several terms, if
+    /// the field may hold the same terms with other separators: it starts with the first term, or with no term), a
     /// field prefix only if it starts with the query, otherwise a word start at best. A typo match is ranked as the
     /// corrected query would be, so it may reach exact too (<see cref="ScoreOf"/> keeps it below any exact match).
     /// </summary>
     private static MatchQuality BestPossible(string text, SearchQuery query, int fuzzyDistance) =>
-        fuzzyDistance > 0 || text == query.Folded ? MatchQuality.Exact
+        fuzzyDistance > 0 ? BestCorrected(text, query)
+        : text == query.Folded ? MatchQuality.Exact
         : text.StartsWith(query.Folded, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
-        : query.Sequence.Length > 1 && query.Runs.Length == 0
-            && (text.StartsWith(query.Sequence[0], StringComparison.Ordinal) || !TextFolding.IsWordChar(text[0])) ? MatchQuality.Exact
+        : query.TermSequence.Length > 1 && (text.StartsWith(query.TermSequence[0].Text, StringComparison.Ordinal)
+            || !(TextFolding.IsWordChar(text[0]) || TextFolding.IsCjk(text[0]))) ? MatchQuality.Exact
         : MatchQuality.WordStart;
+
+    /// <summary>
+    /// The bound of a typo match's corrected quality from a scan of the field without allocating: the whole field only
+    /// if it has as many words as the query, its start only if its first word starts with (or is close to) the first
+    /// query word, else a word start.
+    /// </summary>
+    private static MatchQuality BestCorrected(string text, SearchQuery query)
+    {
+        var (words, firstEnd) = (0, -1);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (TextFolding.IsWordChar(text[i]) && (i == 0 || !TextFolding.IsWordChar(text[i - 1])))
+            {
+                words++;
+            }
+
+            if (firstEnd < 0 && words == 1 && (i + 1 == text.Length || !TextFolding.IsWordChar(text[i + 1])))
+            {
+                firstEnd = i + 1;
+            }
+        }
+
+        if (query.Runs.Length > 0 || query.Sequence.Length == 0 || words == 0)
+        {
+            return MatchQuality.AllWords;
+        }
+
+        var start = 0;
+        while (!TextFolding.IsWordChar(text[start]))
+        {
+            start++;
+        }
+
+        // The corrected first word is the token or a word close to it, and the field may start with it: some start
+        // of the first word (of about the token's length) is within the token's typo bound.
+        var first = text.AsSpan(start, firstEnd - start);
+        var token = query.Sequence[0];
+        var max = MaxTypos(token);
+        var startsWell = false;
+        for (var length = Math.Max(1, token.Length - max); !startsWell && length <= Math.Min(first.Length, token.Length + max); length++)
+        {
+            startsWell = TextFolding.BoundedEditDistance(token, first[..length], max) >= 0;
+        }
+
+        return !startsWell ? MatchQuality.WordStart : words == query.Sequence.Length ? MatchQuality.Exact : MatchQuality.FieldPrefix;
+    }
 
     /// <summary>
     /// A field's score: its match quality times the field's weight. A typo match scores from 35 to 45 times the weight
@@ -574,11 +671,12 @@ public sealed class SearchIndex
             }
         }
 
-        var words = TextFolding.Words(text).ToArray();
-        if (fuzzyDistance == 0 && query.Runs.Length == 0 && SequenceMatch(words, query.Sequence) is { } phrase)
+        if (fuzzyDistance == 0 && query.TermSequence.Length > 1 && SequenceMatch(TextFolding.Terms(text).ToArray(), query.TermSequence) is { } phrase)
         {
             return phrase;
         }
+
+        var words = TextFolding.Words(text).ToArray();
 
         // Not contiguous: every query word starts some word of the field (or, for typos, is close to one).
         var spans = new List<(int, int)>();
@@ -626,36 +724,44 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// The query's words in order as consecutive words of the field, whatever separates them ("self refine" in
-    /// "Self-Refine", "ties merging" in "TIES-Merging"), the last one possibly a prefix: exact when they are the whole
-    /// field, a field prefix when they start it, else a word start. Null when they do not occur so.
+    /// The query's terms in order as consecutive terms of the field, whatever separates them ("self refine" in
+    /// "Self-Refine", "ties merging" in "TIES-Merging", "sft数据集" in "SFT 数据集准备"): the last term may start the
+    /// field's term, and a first CJK run may end the field's (Chinese has no word boundaries). Exact when they are the
+    /// whole field, a field prefix when they start it, else a word start (a substring when the first run is only the
+    /// end of the field's). Null when they do not occur so.
     /// </summary>
-    private static (MatchQuality?, MatchQuality, List<(int Start, int Length)>)? SequenceMatch((string Word, int Start)[] words, string[] sequence)
+    private static (MatchQuality?, MatchQuality, List<(int Start, int Length)>)? SequenceMatch(
+        (string Text, int Start, bool IsRun)[] fieldTerms, (string Text, bool IsRun)[] sequence)
     {
-        if (sequence.Length < 2)
+        var n = sequence.Length;
+        for (var start = 0; start + n <= fieldTerms.Length; start++)
         {
-            return null;
-        }
-
-        for (var start = 0; start + sequence.Length <= words.Length; start++)
-        {
-            var i = 0;
-            while (i < sequence.Length - 1 && words[start + i].Word == sequence[i])
-            {
-                i++;
-            }
-
-            var last = words[start + i].Word;
-            if (i < sequence.Length - 1 || !last.StartsWith(sequence[i], StringComparison.Ordinal))
+            var first = fieldTerms[start];
+            var last = fieldTerms[start + n - 1];
+            if (first.IsRun != sequence[0].IsRun || !(first.Text == sequence[0].Text || (first.IsRun && first.Text.EndsWith(sequence[0].Text, StringComparison.Ordinal)))
+                || last.IsRun != sequence[n - 1].IsRun || !last.Text.StartsWith(sequence[n - 1].Text, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var quality = start > 0 ? MatchQuality.WordStart
-                : words.Length == sequence.Length && last.Length == sequence[i].Length ? MatchQuality.Exact
+            var middle = true;
+            for (var i = 1; i < n - 1 && middle; i++)
+            {
+                middle = fieldTerms[start + i].Text == sequence[i].Text;
+            }
+
+            if (!middle)
+            {
+                continue;
+            }
+
+            var whole = first.Text == sequence[0].Text;
+            var quality = !whole ? MatchQuality.Substring
+                : start > 0 ? MatchQuality.WordStart
+                : fieldTerms.Length == n && last.Text.Length == sequence[n - 1].Text.Length ? MatchQuality.Exact
                 : MatchQuality.FieldPrefix;
-            var end = words[start + i].Start + sequence[i].Length;
-            return (quality, quality, [(words[start].Start, end - words[start].Start)]);
+            var from = first.Start + first.Text.Length - sequence[0].Text.Length;
+            return (quality, quality, [(from, last.Start + sequence[n - 1].Text.Length - from)]);
         }
 
         return null;

@@ -12,6 +12,7 @@ internal sealed class SearchQuery
         Sequence = TextFolding.Words(folded).Select(w => w.Word).ToArray();
         Tokens = Sequence.Distinct(StringComparer.Ordinal).ToArray();
         Runs = TextFolding.CjkRuns(folded).Distinct(StringComparer.Ordinal).ToArray();
+        TermSequence = TextFolding.Terms(folded).Select(t => (t.Text, t.IsRun)).ToArray();
         Kinds = kinds;
         PrefixOnly = prefixOnly;
     }
@@ -27,7 +28,10 @@ internal sealed class SearchQuery
     /// <summary>Distinct runs of CJK characters.</summary>
     public string[] Runs { get; }
 
-    /// <summary>Words and CJK runs: the terms that must each match somewhere.</summary>
+    /// <summary>Words and CJK runs in the order typed, repeats kept.</summary>
+    public (string Text, bool IsRun)[] TermSequence { get; }
+
+    /// <summary>Distinct words and CJK runs: the terms that must each match somewhere.</summary>
     public int TermCount => Tokens.Length + Runs.Length;
 
     public IReadOnlySet<NodeKind>? Kinds { get; }

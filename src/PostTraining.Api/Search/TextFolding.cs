@@ -64,6 +64,32 @@ public static class TextFolding
         }
     }
 
+    /// <summary>
+    /// The terms of folded text in order: words of space-separated scripts and runs of CJK characters, each with its
+    /// start. The script boundary ends a term, so "lora微调" is "lora" then "微调", as "lora 微调" is.
+    /// </summary>
+    public static IEnumerable<(string Text, int Start, bool IsRun)> Terms(string folded)
+    {
+        var start = -1;
+        var run = false;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var c = i < folded.Length ? folded[i] : ' ';
+            var cjk = IsCjk(c);
+            var inTerm = cjk || IsWordChar(c);
+            if (start >= 0 && (!inTerm || cjk != run))
+            {
+                yield return (folded[start..i], start, run);
+                start = -1;
+            }
+
+            if (inTerm && start < 0)
+            {
+                (start, run) = (i, cjk);
+            }
+        }
+    }
+
     /// <summary>Runs of CJK characters of folded text.</summary>
     public static IEnumerable<string> CjkRuns(string folded)
     {
@@ -88,7 +114,7 @@ public static class TextFolding
     /// as people mistype: <c>lroa</c> is one edit from <c>lora</c>, not two) if it is at most <paramref name="max"/>,
     /// else -1; stops early once a whole row exceeds the bound.
     /// </summary>
-    public static int BoundedEditDistance(string a, string b, int max)
+    public static int BoundedEditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)
         {
