@@ -44,6 +44,14 @@ public sealed class SearchIndex
     private readonly IndexedField[] _fields;
     /// <summary>Node order -> its first field id (a node's fields are contiguous); one more entry closes the last node.</summary>
     private readonly int[] _firstField;
+    /// <summary>Node order -> its first description field id (descriptions come last), or the next node's first field.</summary>
+    private readonly int[] _firstDescription;
+    /// <summary>The most fields any one node has: two field ids further apart than this belong to different nodes.</summary>
+    private readonly int _maxNodeFields;
+    /// <summary>Words in each field (at most 255): what bounds a typo match without reading the field's text.</summary>
+    private readonly byte[] _wordCounts;
+    /// <summary>One bit a field, set for descriptions: 150 KB at a million fields, read where the fields would be too slow.</summary>
+    private readonly ulong[] _descriptionBits;
     private readonly string[] _vocabulary;
     private readonly int[][] _wordPostings;
     /// <summary>Word ids by (length, number of digits): the two things that bound an edit distance cheaply.</summary>
@@ -76,7 +84,10 @@ public sealed class SearchIndex
         }
 
         _fields = new IndexedField[count];
+        _descriptionBits = new ulong[(count + 63) / 64];
+        _wordCounts = new byte[count];
         _firstField = new int[sorted.Length + 1];
+        _firstDescription = new int[sorted.Length];
         var next = 0;
         for (var order = 0; order < sorted.Length; order++)
         {
@@ -92,11 +103,16 @@ public sealed class SearchIndex
             }
 
             Add(ref next, order, SearchField.Slug, node.Slug);
+            _firstDescription[order] = next;
             Add(ref next, order, SearchField.DescriptionEn, node.Row.DescriptionEn);
             Add(ref next, order, SearchField.DescriptionZh, node.Row.DescriptionZh);
         }
 
         _firstField[sorted.Length] = next;
+        for (var order = 0; order < sorted.Length; order++)
+        {
+            _maxNodeFields = Math.Max(_maxNodeFields, _firstField[order + 1] - _firstField[order]);
+        }
 
         var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -127,6 +143,7 @@ public sealed class SearchIndex
                     AddId(list, id);
                     start = -1;
                     hasWordOrCjk = true;
+                    _wordCounts[id] = (byte)Math.Min(byte.MaxValue, _wordCounts[id] + 1);
                 }
 
                 if (i < folded.Length && TextFolding.IsCjk(c))
@@ -161,15 +178,18 @@ public sealed class SearchIndex
 
     /// <summary>
     /// The exact and prefix phase: every field whose words start with each query word and that holds each CJK run (a
-    /// query without either: fields equal to it), scored into <paramref name="top"/>. Fields of nodes in
+    /// query without either: fields equal to it), then nodes whose fields hold the terms between them
+    /// (<see cref="ScanAcrossFields"/>), scored into <paramref name="top"/>. Fields of nodes in
     /// <paramref name="excluded"/> are skipped: another index has their current text.
     /// </summary>
     internal void ScanExact(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
     {
         if (query.Tokens.Length + query.Runs.Length > 0)
         {
-            var candidates = Intersect(query.Tokens.Select(PrefixPostings).Concat(query.Runs.Select(RunPostings)).ToList());
+            var postings = query.Tokens.Select(PrefixPostings).Concat(query.Runs.Select(RunPostings)).ToArray();
+            var candidates = Intersect([.. postings]);
             Scan(top, candidates, null, query, excluded);
+            ScanAcrossFields(query, postings, candidates, top, excluded);
         }
         else if (_exact.TryGetValue(query.Folded, out var exactIds))
         {
@@ -205,7 +225,7 @@ public sealed class SearchIndex
     /// Each node is first bounded by the weights of the fields its terms occur in (from the postings, without reading
     /// the text), so a broad query classifies only the nodes that could still enter the page.
     /// </summary>
-    internal void ScanAcrossFields(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
+    private void ScanAcrossFields(SearchQuery query, int[][] postings, int[] together, TopHits top, IReadOnlySet<long>? excluded)
     {
         var ceiling = Math.Round((double)MatchQuality.Exact * AcrossFields, 1);
         // Nothing can enter a full page below the ceiling, even this index's first node in tie-break order.
@@ -214,16 +234,38 @@ public sealed class SearchIndex
             return;
         }
 
+        // The terms in the order of their postings: the query's words, then its runs.
         var terms = query.Tokens.Select(t => (Text: t, IsRun: false)).Concat(query.Runs.Select(r => (Text: r, IsRun: true))).ToArray();
-        var postings = terms.Select(t => t.IsRun ? RunPostings(t.Text) : PrefixPostings(t.Text)).ToArray();
-        var held = NodesWithANameHoldingEveryTerm(Intersect([.. postings]), query.Runs);
-        var driver = Array.IndexOf(postings, postings.MinBy(p => p.Length));
+        var held = NodesWithANameHoldingEveryTerm(together, query.Runs);
+        var driver = postings.MinBy(p => p.Length)!;
         var cursors = new int[terms.Length];
-        var heldAt = 0;
-        for (var at = 0; at < postings[driver].Length;)
+        var (heldAt, order) = (0, 0);
+        // The most a node scores when one term is only in descriptions: once the page is above it, the driver's
+        // description entries are skipped by their bit, without finding their node.
+        var descriptionOnly = Math.Round(((double)MatchQuality.Exact * (terms.Length - 1) + (double)MatchQuality.Exact * Weight(SearchField.DescriptionEn)) / terms.Length * AcrossFields, 1);
+        // Only sorted int arrays are read until a node's bound says it could enter the page: the node of a field id by
+        // binary search over _firstField, each term's postings in the node by a forward-moving cursor, and whether
+        // they are all descriptions by _firstDescription. The fields themselves are far larger and read at random.
+        for (var at = 0; at < driver.Length;)
         {
-            var order = _fields[postings[driver][at]].Node;
-            while (at < postings[driver].Length && _fields[postings[driver][at]].Node == order)
+            // Nodes after the current one only lose ties to it, so a score that cannot enter here cannot there.
+            if ((_descriptionBits[driver[at] >> 6] & (1UL << (driver[at] & 63))) != 0 && !top.CouldEnter(descriptionOnly, this, order))
+            {
+                at++;
+                continue;
+            }
+
+            // A node holding every term has each term's postings within its few field ids: when another term has no
+            // posting that close to this one, this field's node lacks that term, found from the sorted ids alone.
+            if (!EveryTermNear(postings, cursors, driver[at]))
+            {
+                at++;
+                continue;
+            }
+
+            order = NodeOf(driver[at], order);
+            var end = _firstField[order + 1];
+            while (at < driver.Length && driver[at] < end)
             {
                 at++;
             }
@@ -238,11 +280,11 @@ public sealed class SearchIndex
                 continue;
             }
 
-            // The bound: each term at its best field's weight, as if it matched that field exactly.
+            // The bound: each term at the weight of the best kind of field it occurs in, as if it matched it exactly.
             var bound = 0.0;
             for (var t = 0; t < terms.Length && bound >= 0; t++)
             {
-                var weight = BestWeight(postings[t], ref cursors[t], order, query.PrefixOnly);
+                var weight = WeightBound(postings[t], ref cursors[t], order, query.PrefixOnly);
                 bound = weight < 0 ? -1 : bound + (double)MatchQuality.Exact * weight;
             }
 
@@ -257,9 +299,9 @@ public sealed class SearchIndex
             var (bestField, bestScore, bestQuality) = (-1, -1.0, MatchQuality.AllWords);
             for (var t = 0; t < terms.Length && sum >= 0; t++)
             {
-                // The term's fields in this node: the postings from the cursor on (BestWeight left it at the node).
+                // The term's fields in this node: the postings from the cursor on (WeightBound left it at the node).
                 var (termField, termScore, termQuality) = (-1, -1.0, MatchQuality.AllWords);
-                for (var c = cursors[t]; c < postings[t].Length && _fields[postings[t][c]].Node == order; c++)
+                for (var c = cursors[t]; c < postings[t].Length && postings[t][c] < end; c++)
                 {
                     var id = postings[t][c];
                     ref readonly var field = ref _fields[id];
@@ -289,28 +331,67 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// The highest weight among the fields of node <paramref name="order"/> in <paramref name="postings"/> (-1: none),
-    /// moving <paramref name="cursor"/> to the node's first entry. Nodes are visited in ascending order, so each
-    /// cursor only moves forward.
+    /// An upper bound of the weight of the best field of node <paramref name="order"/> among
+    /// <paramref name="postings"/> (-1: none): a name's when one is not a description, a description's otherwise.
+    /// Moves <paramref name="cursor"/> to the node's first entry; nodes come in ascending order, so it only moves forward.
     /// </summary>
-    private double BestWeight(int[] postings, ref int cursor, int order, bool prefixOnly)
+    private double WeightBound(int[] postings, ref int cursor, int order, bool prefixOnly)
     {
-        while (cursor < postings.Length && _fields[postings[cursor]].Node < order)
+        var first = _firstField[order];
+        while (cursor < postings.Length && postings[cursor] < first)
         {
             cursor++;
         }
 
-        var best = -1.0;
-        for (var c = cursor; c < postings.Length && _fields[postings[c]].Node == order; c++)
+        if (cursor == postings.Length || postings[cursor] >= _firstField[order + 1])
         {
-            var field = _fields[postings[c]].Field;
-            if (!prefixOnly || !IsDescription(field))
+            return -1;
+        }
+
+        return postings[cursor] < _firstDescription[order] ? 1.0 : prefixOnly ? -1 : Weight(SearchField.DescriptionEn);
+    }
+
+    /// <summary>
+    /// Whether every term's postings have an id within <see cref="_maxNodeFields"/> of <paramref name="id"/>, moving
+    /// each cursor forward to the first id that could still share a node with it (never past the node's own entries).
+    /// </summary>
+    private bool EveryTermNear(int[][] postings, int[] cursors, int id)
+    {
+        for (var t = 0; t < postings.Length; t++)
+        {
+            var list = postings[t];
+            ref var c = ref cursors[t];
+            while (c < list.Length && list[c] <= id - _maxNodeFields)
             {
-                best = Math.Max(best, Weight(field));
+                c++;
+            }
+
+            if (c == list.Length || list[c] >= id + _maxNodeFields)
+            {
+                return false;
             }
         }
 
-        return best;
+        return true;
+    }
+
+    /// <summary>
+    /// The node of field <paramref name="id"/>, at or after node <paramref name="from"/>: a galloping search over
+    /// _firstField, since the next node asked for is usually a few nodes on.
+    /// </summary>
+    private int NodeOf(int id, int from)
+    {
+        var step = 1;
+        var hi = from + 1;
+        while (hi < _nodes.Length && _firstField[hi] <= id)
+        {
+            from = hi;
+            hi = Math.Min(_nodes.Length, hi + step);
+            step <<= 1;
+        }
+
+        var found = Array.BinarySearch(_firstField, from, hi - from + 1, id);
+        return found >= 0 ? found : ~found - 1;
     }
 
     /// <summary>Nodes (ascending) with a field other than a description among <paramref name="fieldIds"/> that holds each run.</summary>
@@ -533,8 +614,11 @@ public sealed class SearchIndex
                 continue;
             }
 
+            // A typo match is the whole field only if the field has as many words as the query (a count kept per field,
+            // so the tens of thousands of fields a broad typo reaches are bounded without reading their text).
             var weight = Weight(field.Field);
-            if (!top.CouldEnter(ScoreOf(MatchQuality.Exact, weight, fuzzyDistance), this, field.Node))
+            var typoCeiling = _wordCounts[id] == query.Sequence.Length && query.Runs.Length == 0 ? MatchQuality.Exact : MatchQuality.Fuzzy;
+            if (!top.CouldEnter(ScoreOf(fuzzyDistance > 0 ? typoCeiling : MatchQuality.Exact, weight, fuzzyDistance), this, field.Node))
             {
                 continue;
             }
@@ -542,7 +626,7 @@ public sealed class SearchIndex
             // Then the best this field can still reach, from two cheap tests instead of the word-by-word
             // classification. Once a page of a broad query is full of word matches in names, the thousands of other
             // names matching by a word stop here: they could at most tie and come later in tie-break order.
-            var ceiling = ScoreOf(BestPossible(field.Folded, query, fuzzyDistance), weight, fuzzyDistance);
+            var ceiling = fuzzyDistance > 0 ? ScoreOf(typoCeiling, weight, fuzzyDistance) : ScoreOf(BestPossible(field.Folded, query), weight, 0);
             // The exclusion test comes after the cheaper bounds: most candidates of a broad query stop at them.
             if (!top.CouldEnter(ceiling, this, field.Node) || (excluded is not null && excluded.Contains(node.Id)))
             {
@@ -575,74 +659,26 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// An upper bound of how <see cref="Classify"/> ranks this field: exact only if equal (or, for several terms, if
-    /// the field may hold the same terms with other separators: it starts with the first term, or with no term), a
-    /// field prefix only if it starts with the query, otherwise a word start at best. A typo match is ranked as the
-    /// corrected query would be, so it may reach exact too (<see cref="ScoreOf"/> keeps it below any exact match).
+    /// An upper bound of how <see cref="Classify"/> ranks this field without typos: exact only if equal (or, for
+    /// several terms, if the field may hold the same terms with other separators: it starts with the first term, or
+    /// with no term), a field prefix only if it starts with the query, otherwise a word start at best.
     /// </summary>
-    private static MatchQuality BestPossible(string text, SearchQuery query, int fuzzyDistance) =>
-        fuzzyDistance > 0 ? BestCorrected(text, query)
-        : text == query.Folded ? MatchQuality.Exact
+    private static MatchQuality BestPossible(string text, SearchQuery query) =>
+        text == query.Folded ? MatchQuality.Exact
         : text.StartsWith(query.Folded, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
         : query.TermSequence.Length > 1 && (text.StartsWith(query.TermSequence[0].Text, StringComparison.Ordinal)
             || !(TextFolding.IsWordChar(text[0]) || TextFolding.IsCjk(text[0]))) ? MatchQuality.Exact
         : MatchQuality.WordStart;
 
     /// <summary>
-    /// The bound of a typo match's corrected quality from a scan of the field without allocating: the whole field only
-    /// if it has as many words as the query, its start only if its first word starts with (or is close to) the first
-    /// query word, else a word start.
-    /// </summary>
-    private static MatchQuality BestCorrected(string text, SearchQuery query)
-    {
-        var (words, firstEnd) = (0, -1);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (TextFolding.IsWordChar(text[i]) && (i == 0 || !TextFolding.IsWordChar(text[i - 1])))
-            {
-                words++;
-            }
-
-            if (firstEnd < 0 && words == 1 && (i + 1 == text.Length || !TextFolding.IsWordChar(text[i + 1])))
-            {
-                firstEnd = i + 1;
-            }
-        }
-
-        if (query.Runs.Length > 0 || query.Sequence.Length == 0 || words == 0)
-        {
-            return MatchQuality.AllWords;
-        }
-
-        var start = 0;
-        while (!TextFolding.IsWordChar(text[start]))
-        {
-            start++;
-        }
-
-        // The corrected first word is the token or a word close to it, and the field may start with it: some start
-        // of the first word (of about the token's length) is within the token's typo bound.
-        var first = text.AsSpan(start, firstEnd - start);
-        var token = query.Sequence[0];
-        var max = MaxTypos(token);
-        var startsWell = false;
-        for (var length = Math.Max(1, token.Length - max); !startsWell && length <= Math.Min(first.Length, token.Length + max); length++)
-        {
-            startsWell = TextFolding.BoundedEditDistance(token, first[..length], max) >= 0;
-        }
-
-        return !startsWell ? MatchQuality.WordStart : words == query.Sequence.Length ? MatchQuality.Exact : MatchQuality.FieldPrefix;
-    }
-
-    /// <summary>
-    /// A field's score: its match quality times the field's weight. A typo match scores from 35 to 45 times the weight
-    /// (by how the corrected query would match: "lroa" against the abbreviation "LoRA" as an exact match, against
-    /// "Laplace-LoRA" as a word start), less 5 a typo, so it never reaches a match without typos in the same field.
+    /// A field's score: its match quality times the field's weight. A typo match scores 45 times the weight, 50 when
+    /// the corrected query is the whole field ("lroa" against the abbreviation "LoRA", not against "Laplace-LoRA"),
+    /// less 5 a typo: never as much as a match without typos in the same field.
     /// </summary>
     private static double ScoreOf(MatchQuality ranked, double weight, int fuzzyDistance) =>
         fuzzyDistance == 0
             ? Math.Round((double)ranked * weight, 1)
-            : Math.Round(((double)MatchQuality.Fuzzy - ((double)MatchQuality.Exact - (double)ranked) / 4) * weight - 5 * fuzzyDistance, 1);
+            : Math.Round(((double)MatchQuality.Fuzzy + (ranked == MatchQuality.Exact ? 5 : 0)) * weight - 5 * fuzzyDistance, 1);
 
     /// <summary>
     /// How the query matches the field (null: it does not), the quality it ranks by (for a typo match, that of the
@@ -1021,6 +1057,11 @@ public sealed class SearchIndex
         {
             // Most text folds to itself: keep one string, not two, for each of a million fields.
             var folded = TextFolding.Fold(text!);
+            if (IsDescription(field))
+            {
+                _descriptionBits[next >> 6] |= 1UL << (next & 63);
+            }
+
             _fields[next++] = new IndexedField(order, field, text!, folded == text ? text! : folded);
         }
     }

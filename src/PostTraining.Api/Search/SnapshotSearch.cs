@@ -102,8 +102,6 @@ public sealed class SnapshotSearch : ISnapshotIndex
         var top = new TopHits(limit);
         _base.ScanExact(parsed, top, excluded);
         _delta?.ScanExact(parsed, top, null);
-        _base.ScanAcrossFields(parsed, top, excluded);
-        _delta?.ScanAcrossFields(parsed, top, null);
 
         // Typos are looked for only when exact and prefix matching left room in the page: a query that already
         // matches well should not be diluted by near misses, and the vocabulary scan is the costly part. The room is
