@@ -80,7 +80,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         /// <summary>
         /// Needs an API key with the &apos;write&apos; scope.
         /// </summary>
-        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references; a technique entry&apos;s references).</param>
+        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::PostTraining.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -140,7 +140,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         /// Needs an API key with the &apos;write&apos; scope.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references; a technique entry&apos;s references).</param>
+        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
