@@ -416,8 +416,10 @@ public sealed class SearchIndex
     /// matches bigrams. "強化學習 人類回饋" has no node with 人类回馈 (the service says 人类反馈), yet RLHF holds
     /// 强化学习 and 人类: four of its six bigrams. A node scores <see cref="MatchQuality.Fuzzy"/> times
     /// <see cref="Partial"/> times its coverage (each unit counted at the weight of its best field), below any
-    /// match of every term. Skipped when the units' postings hold more than <see cref="MaxPartialPostings"/> ids: a
-    /// query of common words would score half the index for hits of the lowest rank.
+    /// match of every term. Skipped in type-ahead mode, and when the units' postings in this index hold more than
+    /// <see cref="MaxPartialPostings"/> ids: a query of common words would score half the index for hits of the lowest
+    /// rank. (Judged per index, so an overlay whose base is just past the limit and a full index just under it could
+    /// differ in these lowest hits; nothing else in the overlay depends on sizes.)
     /// </summary>
     internal void ScanPartial(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
     {
@@ -436,7 +438,8 @@ public sealed class SearchIndex
             }
         }
 
-        if (units.Count < 2 || units.Sum(u => (long)u.FieldIds.Length) > MaxPartialPostings)
+        // Type-ahead shows what matches what was typed: no partial matches there.
+        if (query.PrefixOnly || units.Count < 2 || units.Sum(u => (long)u.FieldIds.Length) > MaxPartialPostings)
         {
             return;
         }
@@ -448,11 +451,6 @@ public sealed class SearchIndex
             foreach (var id in units[u].FieldIds)
             {
                 ref readonly var field = ref _fields[id];
-                if (query.PrefixOnly && IsDescription(field.Field))
-                {
-                    continue;
-                }
-
                 if (!coverage.TryGetValue(field.Node, out var weights))
                 {
                     coverage[field.Node] = weights = new double[units.Count];

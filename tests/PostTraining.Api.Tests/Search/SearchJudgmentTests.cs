@@ -41,21 +41,7 @@ public sealed class SearchJudgmentTests(ApiFactory api, ITestOutputHelper output
 /// <summary>shared/guide/search-judgments.json, found by walking up from the test assembly (null when not on this machine).</summary>
 public static class SharedJudgments
 {
-    public static readonly string? Path = Find();
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "guide", "search-judgments.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static readonly string? Path = SharedFiles.Find("guide", "search-judgments.json");
 }
 
 public sealed class SharedJudgmentsFactAttribute : FactAttribute
