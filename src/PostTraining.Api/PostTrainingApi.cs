@@ -1,6 +1,7 @@
 using PostTraining.Api.Auth;
 using PostTraining.Api.Catalog;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.Database;
 using PostTraining.Api.Explorer;
 using PostTraining.Api.Export;
@@ -8,6 +9,7 @@ using PostTraining.Api.Graph;
 using PostTraining.Api.Health;
 using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure;
+using PostTraining.Api.Mcp;
 using PostTraining.Api.MovedAndGone;
 using PostTraining.Api.Observability;
 using PostTraining.Api.Paradigms;
@@ -42,6 +44,8 @@ public static class PostTrainingApi
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
         builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
         builder.AddMovedAndGone();
+        builder.AddMcp();
+        builder.AddExplorer();
     }
 
     /// <summary>The middleware pipeline and every feature's routes.</summary>
@@ -66,8 +70,12 @@ public static class PostTrainingApi
         app.MapReferences();
         app.MapRelationships();
         app.MapCatalog();
+        app.MapComparisons();
         app.MapReferenceImport();
         app.MapExport();
+        app.MapExplorer();
+        app.MapMcpEndpoint();
+        app.MapLlmsTxt();
         return app;
     }
 }

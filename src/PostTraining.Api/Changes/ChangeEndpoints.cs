@@ -41,6 +41,14 @@ public static class ChangeEndpoints
             .WithDescription("The change-feed entries of one relationship, oldest first; kept after the relationship is deleted.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet("/api/v1/comparisons/{slug}/history", ComparisonHistoryAsync)
+            .WithTags("Comparisons")
+            .WithName("ComparisonHistory")
+            .WithSummary("A comparison's history")
+            .WithDescription("The change-feed entries of one comparison, oldest first, each with the whole table before and after; kept after it is deleted.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -85,10 +93,9 @@ public static class ChangeEndpoints
                 .Where(p => p.Value is not null)));
 
         context.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.Ok(new ChangePage(
-            [.. page.Select(c => c.ToEntry())],
-            rows.Count > take ? Link(last) : null,
-            Link(last)));
+        var next = rows.Count > take ? Link(last) : null;
+        NextLink.Add(context.Response, next);
+        return TypedResults.Ok(new ChangePage([.. page.Select(c => c.ToEntry())], next, Link(last)));
     }
 
     private static async Task<Results<Ok<ChangePage>, RedirectHttpResult, ValidationProblem, ProblemHttpResult>> NodeHistoryAsync(
@@ -136,6 +143,27 @@ public static class ChangeEndpoints
         HttpContext context,
         PostTrainingDbContext db)
     {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await KeyedHistoryAsync(ChangeKinds.Relationship, key, $"relationship {id}", $"/api/v1/relationships/{key}/history",
+            ct => db.Relationships.AnyAsync(r => r.Id == id, ct), cursor, limit, context, db);
+    }
+
+    private static Task<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>> ComparisonHistoryAsync(
+        [Description("Comparison slug, e.g. alignment-methods.")] string slug,
+        [Description("Opaque position from a previous page's 'next'.")] string? cursor,
+        [Description("Entries per page, 1 to 200.")][Range(1, MaxLimit)][DefaultValue(DefaultLimit)] int? limit,
+        HttpContext context,
+        PostTrainingDbContext db) =>
+        !PostTraining.Data.Seed.Slugs.IsValid(slug)
+            ? Task.FromResult<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>>(Problems.NotFound("comparison", slug))
+            : KeyedHistoryAsync(ChangeKinds.Comparison, slug, $"comparison '{slug}'", $"/api/v1/comparisons/{slug}/history",
+            ct => db.Comparisons.AnyAsync(c => c.Slug == slug, ct), cursor, limit, context, db);
+
+    /// <summary>The history of an entity the feed names by one key that never changes (an id, a comparison's slug).</summary>
+    private static async Task<Results<Ok<ChangePage>, ValidationProblem, ProblemHttpResult>> KeyedHistoryAsync(
+        string kind, string key, string what, string path, Func<CancellationToken, Task<bool>> exists, string? cursor, int? limit,
+        HttpContext context, PostTrainingDbContext db)
+    {
         var errors = new ValidationErrors();
         var after = ReadCursor(errors, "cursor", cursor);
         var take = ReadLimit(errors, limit);
@@ -144,12 +172,11 @@ public static class ChangeEndpoints
             return Problems.Invalid(errors);
         }
 
-        var exists = await db.Relationships.AnyAsync(r => r.Id == id, context.RequestAborted);
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var page = await HistoryPageAsync(db, ChangeKinds.Relationship, [key], after, take, $"/api/v1/relationships/{key}/history", limit, context);
-        if (!exists && after == 0 && page.Items.Count == 0)
+        var held = await exists(context.RequestAborted);
+        var page = await HistoryPageAsync(db, kind, [key], after, take, path, limit, context);
+        if (!held && after == 0 && page.Items.Count == 0)
         {
-            return TypedResults.Problem($"There is no relationship {id} and none was ever recorded.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return TypedResults.Problem($"There is no {what} and none was ever recorded.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
         return TypedResults.Ok(page);
@@ -170,6 +197,7 @@ public static class ChangeEndpoints
                     .Where(p => p.Value is not null)))
             : null;
         context.Response.Headers.CacheControl = "no-cache";
+        NextLink.Add(context.Response, next);
         return new ChangePage([.. page.Select(c => c.ToEntry())], next, null);
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PostTraining.Data;
 using PostTraining.Data.Seed;
 using PostTraining.LocalPostgres;
@@ -80,6 +82,21 @@ public static class DatabaseSetup
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            // EF Core finds out whether its history table exists by selecting from it and catching the error, which its
+            // command logger reports as "fail: Failed executing DbCommand ... FROM __ef_migrations_history" on every
+            // first start. Creating the (empty) table first, with EF's own CREATE TABLE IF NOT EXISTS, makes that probe
+            // succeed; nothing is filtered, so a real failing command is still logged. Migrate treats it as it would
+            // its own table (no migration applied yet).
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+            {
+                // Two replicas starting together on an empty database: PostgreSQL's IF NOT EXISTS can still lose the
+                // race on the catalog; the other one created the table, which is all this wanted.
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {

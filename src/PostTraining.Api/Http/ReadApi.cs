@@ -40,9 +40,9 @@ public static class ReadApi
     }
 
     /// <summary>
-    /// Serves a list page; <c>next</c> is the absolute URL of the following page. The page is made once per snapshot
-    /// and request URL (its origin included: it is part of <c>next</c>) and kept in the snapshot's bounded
-    /// answer cache, so a polled page costs a lookup.
+    /// Serves a list page; <c>next</c> (in the body and in a <c>Link</c> header) is the absolute URL of the following
+    /// page. The page is made once per snapshot and request URL (its origin included: it is part of <c>next</c>) and
+    /// kept in the snapshot's bounded answer cache, so a polled page costs a lookup.
     /// </summary>
     public static BodyResult<ListPage<T>> Page<T>(
         TaxonomySnapshot snapshot,
@@ -50,15 +50,17 @@ public static class ReadApi
         Func<(IReadOnlyList<T> Items, Cursor? Next)> page,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> itemInfo,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListPage<T>> pageInfo,
-        HashSet<string>? fields = null)
+        HashSet<string>? fields = null,
+        bool variesByAccept = false)
     {
         var key = $"page\n{AbsoluteUrl.Origin(request)}{request.Path}{request.QueryString}";
-        return new BodyResult<ListPage<T>>(snapshot.Answer(key, () =>
+        var paged = snapshot.Answer(key, () =>
         {
             var (items, next) = page();
             var nextUrl = next is null ? null : Paging.NextUrl(request, next);
-            return new CachedBody(FieldSelection.SerializePage(items, nextUrl, itemInfo, pageInfo, fields), MediaFormat.Json.MediaType);
-        }));
+            return new PagedBody(new CachedBody(FieldSelection.SerializePage(items, nextUrl, itemInfo, pageInfo, fields), MediaFormat.Json.MediaType), nextUrl);
+        });
+        return new BodyResult<ListPage<T>>(paged.Body, variesByAccept, paged.Next is null ? null : NextLink.Header(paged.Next));
     }
 
     /// <summary>Checks <c>limit</c> (1 to 200, default 50).</summary>

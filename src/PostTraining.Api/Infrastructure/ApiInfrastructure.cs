@@ -82,6 +82,7 @@ public static class ApiInfrastructure
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseMiddleware<OpenApiDocumentCache>();
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.
         app.UseSwagger();

@@ -64,6 +64,7 @@ public sealed class MovedAndGoneMiddleware(RequestDelegate next, SnapshotHolder 
         {
             "relationships" => ChangeKinds.Relationship,
             "relation-types" => "relation-type",
+            "comparisons" => ChangeKinds.Comparison,
             { } collection when collection.EndsWith('s') && NodeKinds.TryParse(collection[..^1], out _) => collection[..^1],
             _ => null,
         };

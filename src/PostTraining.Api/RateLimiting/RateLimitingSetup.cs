@@ -47,7 +47,8 @@ public static class RateLimitingSetup
         }
 
         var method = context.Request.Method;
-        var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+        var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<ReadRateLimitMetadata>() is not null;
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var (key, window) = isRead
             ? ($"read:{client}", options.Reads)

@@ -117,18 +117,17 @@ public static partial class ReferenceEndpoints
         if (chosen == MediaFormat.BibTex)
         {
             var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
-            var link = next is null ? null : $"<{Paging.NextUrl(request, next)}>; rel=\"next\"";
+            var link = next is null ? null : NextLink.Header(Paging.NextUrl(request, next));
             var bytes = Encoding.UTF8.GetBytes(BibTex.Format(items));
             return new BodyResult<ListPage<ReferenceSummary>>(new CachedBody(bytes, MediaFormat.BibTex.MediaType, cacheCompressed: false), variesByAccept: true, link);
         }
 
-        var page = ReadApi.Page(snapshot, request, () =>
+        return ReadApi.Page(snapshot, request, () =>
             {
                 var (items, next) = Paging.Page(sorted, descending, Keep, sortSpec, cursor, limit);
                 return (items.Select(r => r.ToReferenceSummary()).ToArray(), next);
             },
-            ReferenceJson.Context.ReferenceSummary, ReferenceJson.Context.ListPageReferenceSummary, fields);
-        return new BodyResult<ListPage<ReferenceSummary>>(page.Body, variesByAccept: true);
+            ReferenceJson.Context.ReferenceSummary, ReferenceJson.Context.ListPageReferenceSummary, fields, variesByAccept: true);
     }
 
     /// <summary>Gets one reference, as JSON or BibTeX.</summary>

@@ -64,8 +64,14 @@ public sealed class WriteSession(PostTrainingDbContext db, ISnapshotRefresher re
                 "ix_nodes_arxiv_id" => "Another reference has this arXiv id.",
                 "ix_relationships_source_id_type_id_target_id" => "This relationship exists already.",
                 "pk_technique_references" => "The technique already cites this reference.",
+                "ix_comparisons_slug" => "There is a comparison with this slug already.",
                 _ => "The change conflicts with existing data.",
             });
+        }
+        catch (Exception e) when (PostgresErrors.IsForeignKeyViolation(e, out var constraint) && constraint?.StartsWith("fk_comparison", StringComparison.Ordinal) == true)
+        {
+            // Comparison rows restrict deleting what they point at: the table would lose a row unseen.
+            return Problems.Conflict("A comparison has a row about this entity or cites it; remove it from the comparison first (see /api/v1/comparisons).");
         }
         finally
         {

@@ -26,6 +26,8 @@ public sealed class ContentExporter(PostTrainingDbContext db)
         var links = await db.TechniqueReferences.AsNoTracking().ToListAsync(ct);
         var relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
         var kinds = nodes.ToDictionary(n => n.Id, n => n.Kind);
+        var comparisons = await db.Comparisons.AsNoTracking().Include(c => c.Axes).Include(c => c.Rows).AsSplitQuery()
+            .OrderBy(c => c.Position).ThenBy(c => c.Slug).ToListAsync(ct);
 
         string? Slug(long? id) => id is { } i && slugs.TryGetValue(i, out var s) ? s : null;
         string NodeKey(long id) => Wire.NodeKey(kinds[id], slugs[id]);
@@ -65,6 +67,9 @@ public sealed class ContentExporter(PostTrainingDbContext db)
             Limitations = [.. Of<Limitation>(NodeKind.Limitation).Select(l => new LimitationEntry(ContentOf.Limitation(l)) { Source = Source(l.Source) })],
             Applications = [.. TreeOrder(Of<Application>(NodeKind.Application).ToList()).Select(a => new ApplicationEntry(ContentOf.Application(a, Slug(a.ParentId))) { Source = Source(a.Source) })],
             Relationships = [.. relationships.Select(r => ContentOf.Relationship(r, typeSlugs[r.TypeId], NodeKey(r.SourceId), NodeKey(r.TargetId), Slug(r.Source.ReferenceId)))],
+            Comparisons = comparisons.Count == 0
+                ? null
+                : [.. comparisons.Select(c => ContentOf.Comparison(c, id => kinds.TryGetValue(id, out var kind) ? (kind, slugs[id]) : null))],
         };
     }
 

@@ -7,6 +7,7 @@ using PostTraining.Api.Cli;
 using PostTraining.Api.Tests.Auth;
 using PostTraining.Api.Tests.Infrastructure;
 using PostTraining.Data;
+using PostTraining.Data.Content;
 using PostTraining.Data.Entities;
 
 namespace PostTraining.Api.Tests.Writes;
@@ -58,6 +59,9 @@ public sealed class ExportRoundTripTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(source.Links.Order(), restored.Links.Order());
         Assert.Equal(source.Edges.Order(), restored.Edges.Order());
         Assert.Equal(source.Types.Order(), restored.Types.Order());
+        var comparisons = await ComparisonsOfAsync(api.Services);
+        Assert.NotEmpty(comparisons);
+        Assert.Equal(comparisons, await ComparisonsOfAsync(services));
         Assert.Contains("technique:rt-renamed", source.Nodes.Keys);
         Assert.DoesNotContain("technique:rt-deleted", source.Nodes.Keys);
         File.Delete(path);
@@ -96,6 +100,16 @@ public sealed class ExportRoundTripTests(ApiFactory api) : IClassFixture<ApiFact
     /// </summary>
     private static JsonNode? Provenance(Provenance p) =>
         p.Section is null || p.Kind == SourceKind.Api ? null : new JsonObject { ["section"] = p.Section, ["original"] = p.Original };
+
+    /// <summary>Each comparison table (axes, rows, cells) as content, its entities named by slug.</summary>
+    private static async Task<List<string>> ComparisonsOfAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
+        var nodes = await db.Nodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => (n.Kind, n.Slug));
+        var comparisons = await db.Comparisons.AsNoTracking().Include(c => c.Axes).Include(c => c.Rows).AsSplitQuery().OrderBy(c => c.Slug).ToListAsync();
+        return [.. comparisons.Select(c => JsonSerializer.Serialize(ContentOf.Comparison(c, id => nodes.TryGetValue(id, out var n) ? n : null)))];
+    }
 
     private sealed record Content(Dictionary<string, JsonObject> Nodes, List<string> Links, List<string> Edges, List<string> Types);
 

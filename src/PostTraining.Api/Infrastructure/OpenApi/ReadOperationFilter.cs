@@ -27,6 +27,7 @@ internal sealed class ReadOperationFilter : IOperationFilter
         ["/api/v1/datasets"] = "flan",
         ["/api/v1/limitations"] = "limited-reasoning",
         ["/api/v1/applications"] = "llm-applications",
+        ["/api/v1/comparisons"] = "alignment-methods",
     };
 
     private static readonly Dictionary<string, string> QueryExamples = new(StringComparer.Ordinal)
@@ -36,6 +37,8 @@ internal sealed class ReadOperationFilter : IOperationFilter
         ["to"] = "ppo",
         ["root"] = "peft",
         ["arxiv"] = "2305.18290",
+        ["comparison"] = "alignment-methods",
+        ["where"] = "reference-model:free,optimization:offline",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
