@@ -22,6 +22,9 @@ internal sealed class CliDatabase : IAsyncDisposable
 
     public PostTrainingDbContext Db { get; }
 
+    /// <summary>The command's host services (for a command that reads through the app's own services).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<CliDatabase> OpenAsync(HostApplicationBuilder builder)
     {
         var (connectionString, cluster) = await DatabaseSetup.ResolveConnectionAsync(builder.Configuration, builder.Environment.ContentRootPath);

@@ -2,7 +2,8 @@ namespace PostTraining.Api.Cli;
 
 /// <summary>
 /// Commands the same executable runs instead of the web server: <c>import</c> (source document -> data/seed.json),
-/// <c>load</c> (data files -> database) and <c>export</c> (database -> content file). Anything else (including no arguments) starts the web host.
+/// <c>load</c> (data files -> database), <c>export</c> (database -> content file) and
+/// <c>search-eval</c> (judged queries -> success@1 and success@3). Anything else (including no arguments) starts the web host.
 /// </summary>
 public static class CommandLine
 {
@@ -11,6 +12,7 @@ public static class CommandLine
         ["import"] = ImportCommand.RunAsync,
         ["load"] = LoadCommand.RunAsync,
         ["export"] = ExportCommand.RunAsync,
+        ["search-eval"] = SearchEvalCommand.RunAsync,
     };
 
     /// <summary>Runs the command <paramref name="args"/> names and returns its exit code, or null when they name none.</summary>

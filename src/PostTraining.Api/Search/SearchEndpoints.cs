@@ -23,9 +23,15 @@ public static class SearchEndpoints
                 "One ranked list across paradigms, techniques, formulas, references, models, datasets, limitations and " +
                 "applications, in Chinese and English. Matches names in both languages, abbreviations, aliases, slugs " +
                 "and descriptions: Chinese substrings (`偏好优化` finds DPO), English words and prefixes (`prefer`), " +
-                "abbreviations (`GRPO`), small typos (`reinforcment`), full-width and other compatibility forms " +
-                "(`ＤＰＯ`). Each hit says which field matched and how, with a highlight. `mode=prefix` is the " +
-                "type-ahead mode: names, abbreviations, aliases and slugs from the start of a word, no typo tolerance.")
+                "abbreviations (`GRPO`), small typos (`reinforcment`; two swapped letters are one typo: `lroa` finds " +
+                "LoRA), full-width and other compatibility forms (`ＤＰＯ`), Traditional Chinese (`知識蒸餾`, folded to " +
+                "Simplified with OpenCC's dictionaries), and mixed Chinese and English (`LoRA微调`, `DPO 偏好`: split " +
+                "where the script changes; the terms may match different fields of one entity). An exact name or " +
+                "abbreviation ranks above the same text as an alias or in a description; words match whatever separates " +
+                "them (`self refine` is `Self-Refine`). With room left on the page, entities sharing at least half of " +
+                "the query's words and Chinese character pairs follow, below every full match. Each hit says which field " +
+                "matched and how, with a highlight. `mode=prefix` is the type-ahead mode: names, abbreviations, aliases " +
+                "and slugs from the start of a word, no typo tolerance.")
             .ProducesValidationProblem();
         return app;
     }

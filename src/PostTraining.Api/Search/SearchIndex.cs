@@ -42,6 +42,16 @@ public sealed class SearchIndex
 {
     private readonly IndexedNode[] _nodes;
     private readonly IndexedField[] _fields;
+    /// <summary>Node order -> its first field id (a node's fields are contiguous); one more entry closes the last node.</summary>
+    private readonly int[] _firstField;
+    /// <summary>Node order -> its first description field id (descriptions come last), or the next node's first field.</summary>
+    private readonly int[] _firstDescription;
+    /// <summary>The most fields any one node has: two field ids further apart than this belong to different nodes.</summary>
+    private readonly int _maxNodeFields;
+    /// <summary>Words in each field (at most 255): what bounds a typo match without reading the field's text.</summary>
+    private readonly byte[] _wordCounts;
+    /// <summary>One bit a field, set for descriptions: 150 KB at a million fields, read where the fields would be too slow.</summary>
+    private readonly ulong[] _descriptionBits;
     private readonly string[] _vocabulary;
     private readonly int[][] _wordPostings;
     /// <summary>Word ids by (length, number of digits): the two things that bound an edit distance cheaply.</summary>
@@ -74,10 +84,15 @@ public sealed class SearchIndex
         }
 
         _fields = new IndexedField[count];
+        _descriptionBits = new ulong[(count + 63) / 64];
+        _wordCounts = new byte[count];
+        _firstField = new int[sorted.Length + 1];
+        _firstDescription = new int[sorted.Length];
         var next = 0;
         for (var order = 0; order < sorted.Length; order++)
         {
             var node = sorted[order];
+            _firstField[order] = next;
             _nodes[order] = new IndexedNode(node.Id, node.Kind, node.Depth, node.Slug);
             Add(ref next, order, SearchField.NameEn, node.Row.NameEn);
             Add(ref next, order, SearchField.NameZh, node.Row.NameZh);
@@ -88,8 +103,15 @@ public sealed class SearchIndex
             }
 
             Add(ref next, order, SearchField.Slug, node.Slug);
+            _firstDescription[order] = next;
             Add(ref next, order, SearchField.DescriptionEn, node.Row.DescriptionEn);
             Add(ref next, order, SearchField.DescriptionZh, node.Row.DescriptionZh);
+        }
+
+        _firstField[sorted.Length] = next;
+        for (var order = 0; order < sorted.Length; order++)
+        {
+            _maxNodeFields = Math.Max(_maxNodeFields, _firstField[order + 1] - _firstField[order]);
         }
 
         var words = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -121,6 +143,7 @@ public sealed class SearchIndex
                     AddId(list, id);
                     start = -1;
                     hasWordOrCjk = true;
+                    _wordCounts[id] = (byte)Math.Min(byte.MaxValue, _wordCounts[id] + 1);
                 }
 
                 if (i < folded.Length && TextFolding.IsCjk(c))
@@ -155,15 +178,18 @@ public sealed class SearchIndex
 
     /// <summary>
     /// The exact and prefix phase: every field whose words start with each query word and that holds each CJK run (a
-    /// query without either: fields equal to it), scored into <paramref name="top"/>. Fields of nodes in
+    /// query without either: fields equal to it), then nodes whose fields hold the terms between them
+    /// (<see cref="ScanAcrossFields"/>), scored into <paramref name="top"/>. Fields of nodes in
     /// <paramref name="excluded"/> are skipped: another index has their current text.
     /// </summary>
     internal void ScanExact(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
     {
         if (query.Tokens.Length + query.Runs.Length > 0)
         {
-            var candidates = Intersect(query.Tokens.Select(PrefixPostings).Concat(query.Runs.Select(RunPostings)).ToList());
+            var postings = query.Tokens.Select(PrefixPostings).Concat(query.Runs.Select(RunPostings)).ToArray();
+            var candidates = Intersect([.. postings]);
             Scan(top, candidates, null, query, excluded);
+            ScanAcrossFields(query, postings, candidates, top, excluded);
         }
         else if (_exact.TryGetValue(query.Folded, out var exactIds))
         {
@@ -189,6 +215,319 @@ public sealed class SearchIndex
 
         perToken.AddRange(query.Runs.Select(RunPostings));
         Scan(top, Intersect(perToken), distances, query, excluded);
+    }
+
+    /// <summary>
+    /// The phase for queries of several terms that no single name holds together: nodes where each word starts a word
+    /// of some field and each CJK run occurs in some field ("LoRA微调": the abbreviation LoRA, 微调 in the
+    /// description). A node scores the mean of its terms' best field scores times <see cref="AcrossFields"/>. Nodes
+    /// with a name, abbreviation, alias or slug holding every term are left to the field phase, which ranks that name.
+    /// Each node is first bounded by the weights of the fields its terms occur in (from the postings, without reading
+    /// the text), so a broad query classifies only the nodes that could still enter the page.
+    /// </summary>
+    private void ScanAcrossFields(SearchQuery query, int[][] postings, int[] together, TopHits top, IReadOnlySet<long>? excluded)
+    {
+        var ceiling = Math.Round((double)MatchQuality.Exact * AcrossFields, 1);
+        // Nothing can enter a full page below the ceiling, even this index's first node in tie-break order.
+        if (query.TermCount < 2 || _nodes.Length == 0 || !top.CouldEnter(ceiling, this, 0))
+        {
+            return;
+        }
+
+        // The terms in the order of their postings: the query's words, then its runs.
+        var terms = query.Tokens.Select(t => (Text: t, IsRun: false)).Concat(query.Runs.Select(r => (Text: r, IsRun: true))).ToArray();
+        var held = NodesWithANameHoldingEveryTerm(together, query.Runs);
+        var driver = postings.MinBy(p => p.Length)!;
+        var cursors = new int[terms.Length];
+        var (heldAt, order) = (0, 0);
+        // The most a node scores when one term is only in descriptions: once the page is above it, the driver's
+        // description entries are skipped by their bit, without finding their node.
+        var descriptionOnly = Math.Round(((double)MatchQuality.Exact * (terms.Length - 1) + (double)MatchQuality.Exact * Weight(SearchField.DescriptionEn)) / terms.Length * AcrossFields, 1);
+        // Only sorted int arrays are read until a node's bound says it could enter the page: the node of a field id by
+        // binary search over _firstField, each term's postings in the node by a forward-moving cursor, and whether
+        // they are all descriptions by _firstDescription. The fields themselves are far larger and read at random.
+        for (var at = 0; at < driver.Length;)
+        {
+            // Nodes after the current one only lose ties to it, so a score that cannot enter here cannot there.
+            if ((_descriptionBits[driver[at] >> 6] & (1UL << (driver[at] & 63))) != 0 && !top.CouldEnter(descriptionOnly, this, order))
+            {
+                at++;
+                continue;
+            }
+
+            // A node holding every term has each term's postings within its few field ids: when another term has no
+            // posting that close to this one, this field's node lacks that term, found from the sorted ids alone.
+            if (!EveryTermNear(postings, cursors, driver[at]))
+            {
+                at++;
+                continue;
+            }
+
+            order = NodeOf(driver[at], order);
+            var end = _firstField[order + 1];
+            while (at < driver.Length && driver[at] < end)
+            {
+                at++;
+            }
+
+            while (heldAt < held.Count && held[heldAt] < order)
+            {
+                heldAt++;
+            }
+
+            if (heldAt < held.Count && held[heldAt] == order)
+            {
+                continue;
+            }
+
+            // The bound: each term at the weight of the best kind of field it occurs in, as if it matched it exactly.
+            var bound = 0.0;
+            for (var t = 0; t < terms.Length && bound >= 0; t++)
+            {
+                var weight = WeightBound(postings[t], ref cursors[t], order, query.PrefixOnly);
+                bound = weight < 0 ? -1 : bound + (double)MatchQuality.Exact * weight;
+            }
+
+            ref readonly var node = ref _nodes[order];
+            if (bound < 0 || !top.CouldEnter(Math.Round(bound / terms.Length * AcrossFields, 1), this, order)
+                || (query.Kinds is not null && !query.Kinds.Contains(node.Kind)) || (excluded is not null && excluded.Contains(node.Id)))
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            var (bestField, bestScore, bestQuality) = (-1, -1.0, MatchQuality.AllWords);
+            for (var t = 0; t < terms.Length && sum >= 0; t++)
+            {
+                // The term's fields in this node: the postings from the cursor on (WeightBound left it at the node).
+                var (termField, termScore, termQuality) = (-1, -1.0, MatchQuality.AllWords);
+                for (var c = cursors[t]; c < postings[t].Length && postings[t][c] < end; c++)
+                {
+                    var id = postings[t][c];
+                    ref readonly var field = ref _fields[id];
+                    if ((!query.PrefixOnly || !IsDescription(field.Field))
+                        && ClassifyTerm(field.Folded, terms[t].Text, terms[t].IsRun) is { } quality && (double)quality * Weight(field.Field) > termScore)
+                    {
+                        (termField, termScore, termQuality) = (id, (double)quality * Weight(field.Field), quality);
+                    }
+                }
+
+                sum = termField < 0 ? -1 : sum + termScore;
+                if (termScore > bestScore)
+                {
+                    (bestField, bestScore, bestQuality) = (termField, termScore, termQuality);
+                }
+            }
+
+            if (sum < 0 || (query.PrefixOnly && bestQuality == MatchQuality.Substring))
+            {
+                continue;
+            }
+
+            // Reported as an all-words match (every term matched), highlighted in the field that matched best.
+            var score = Math.Round(sum / terms.Length * AcrossFields, 1);
+            top.Offer(new Candidate(this, order, node.Id, score, bestField, MatchQuality.AllWords, TermSpans(_fields[bestField].Folded, terms)));
+        }
+    }
+
+    /// <summary>
+    /// An upper bound of the weight of the best field of node <paramref name="order"/> among
+    /// <paramref name="postings"/> (-1: none): a name's when one is not a description, a description's otherwise.
+    /// Moves <paramref name="cursor"/> to the node's first entry; nodes come in ascending order, so it only moves forward.
+    /// </summary>
+    private double WeightBound(int[] postings, ref int cursor, int order, bool prefixOnly)
+    {
+        var first = _firstField[order];
+        while (cursor < postings.Length && postings[cursor] < first)
+        {
+            cursor++;
+        }
+
+        if (cursor == postings.Length || postings[cursor] >= _firstField[order + 1])
+        {
+            return -1;
+        }
+
+        return postings[cursor] < _firstDescription[order] ? 1.0 : prefixOnly ? -1 : Weight(SearchField.DescriptionEn);
+    }
+
+    /// <summary>
+    /// Whether every term's postings have an id within <see cref="_maxNodeFields"/> of <paramref name="id"/>, moving
+    /// each cursor forward to the first id that could still share a node with it (never past the node's own entries).
+    /// </summary>
+    private bool EveryTermNear(int[][] postings, int[] cursors, int id)
+    {
+        for (var t = 0; t < postings.Length; t++)
+        {
+            var list = postings[t];
+            ref var c = ref cursors[t];
+            while (c < list.Length && list[c] <= id - _maxNodeFields)
+            {
+                c++;
+            }
+
+            if (c == list.Length || list[c] >= id + _maxNodeFields)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The node of field <paramref name="id"/>, at or after node <paramref name="from"/>: a galloping search over
+    /// _firstField, since the next node asked for is usually a few nodes on.
+    /// </summary>
+    private int NodeOf(int id, int from)
+    {
+        var step = 1;
+        var hi = from + 1;
+        while (hi < _nodes.Length && _firstField[hi] <= id)
+        {
+            from = hi;
+            hi = Math.Min(_nodes.Length, hi + step);
+            step <<= 1;
+        }
+
+        var found = Array.BinarySearch(_firstField, from, hi - from + 1, id);
+        return found >= 0 ? found : ~found - 1;
+    }
+
+    /// <summary>Nodes (ascending) with a field other than a description among <paramref name="fieldIds"/> that holds each run.</summary>
+    private List<int> NodesWithANameHoldingEveryTerm(int[] fieldIds, string[] runs)
+    {
+        var nodes = new List<int>();
+        foreach (var id in fieldIds)
+        {
+            var (node, kind, text) = (_fields[id].Node, _fields[id].Field, _fields[id].Folded);
+            if (!IsDescription(kind) && runs.All(r => text.Contains(r, StringComparison.Ordinal)))
+            {
+                AddId(nodes, node);
+            }
+        }
+
+        return nodes;
+    }
+
+    /// <summary>
+    /// The last phase, only while the page has room: nodes that hold at least half of the query's units (its words,
+    /// and the character bigrams of its CJK runs) even though some term matches nowhere, as a CJK search engine
+    /// matches bigrams. "強化學習 人類回饋" has no node with 人类回馈 (the service says 人类反馈), yet RLHF holds
+    /// 强化学习 and 人类: four of its six bigrams. A node scores <see cref="MatchQuality.Fuzzy"/> times
+    /// <see cref="Partial"/> times its coverage (each unit counted at the weight of its best field), below any
+    /// match of every term. Skipped in type-ahead mode, and when the units' postings in this index hold more than
+    /// <see cref="MaxPartialPostings"/> ids: a query of common words would score half the index for hits of the lowest
+    /// rank. (Judged per index, so an overlay whose base is just past the limit and a full index just under it could
+    /// differ in these lowest hits; nothing else in the overlay depends on sizes.)
+    /// </summary>
+    internal void ScanPartial(SearchQuery query, TopHits top, IReadOnlySet<long>? excluded)
+    {
+        var units = new List<(string Text, int[] FieldIds)>();
+        units.AddRange(query.Tokens.Select(t => (t, PrefixPostings(t))));
+        foreach (var run in query.Runs)
+        {
+            if (run.Length == 1)
+            {
+                units.Add((run, _grams.GetValueOrDefault(Gram(run[0], '\0')) ?? []));
+            }
+
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                units.Add((run.Substring(i, 2), _grams.GetValueOrDefault(Gram(run[i], run[i + 1])) ?? []));
+            }
+        }
+
+        // Type-ahead shows what matches what was typed: no partial matches there.
+        if (query.PrefixOnly || units.Count < 2 || units.Sum(u => (long)u.FieldIds.Length) > MaxPartialPostings)
+        {
+            return;
+        }
+
+        // Node order -> the best weight at which each unit occurs in the node's fields.
+        var coverage = new Dictionary<int, double[]>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            foreach (var id in units[u].FieldIds)
+            {
+                ref readonly var field = ref _fields[id];
+                if (!coverage.TryGetValue(field.Node, out var weights))
+                {
+                    coverage[field.Node] = weights = new double[units.Count];
+                }
+
+                weights[u] = Math.Max(weights[u], Weight(field.Field));
+            }
+        }
+
+        var needed = (units.Count + 1) / 2;
+        foreach (var (order, weights) in coverage.OrderBy(c => c.Key))
+        {
+            ref readonly var node = ref _nodes[order];
+            if (weights.Count(w => w > 0) < Math.Max(2, needed) || (query.Kinds is not null && !query.Kinds.Contains(node.Kind))
+                || (excluded is not null && excluded.Contains(node.Id)))
+            {
+                continue;
+            }
+
+            var score = Math.Round((double)MatchQuality.Fuzzy * Partial * weights.Sum() / units.Count, 1);
+            if (!top.CouldEnter(score, this, order))
+            {
+                continue;
+            }
+
+            // Highlighted in the field holding the most units.
+            var unitTerms = units.Select(u => (u.Text, IsRun: TextFolding.IsCjk(u.Text[0]))).ToArray();
+            var best = Enumerable.Range(_firstField[order], _firstField[order + 1] - _firstField[order])
+                .MaxBy(id => unitTerms.Count(t => ClassifyTerm(_fields[id].Folded, t.Text, t.IsRun) is not null));
+            top.Offer(new Candidate(this, order, node.Id, score, best, MatchQuality.Fuzzy, TermSpans(_fields[best].Folded, unitTerms)));
+        }
+    }
+
+    /// <summary>How one query term matches a field: the whole of it, its start, a word start, inside (null: nowhere).</summary>
+    private static MatchQuality? ClassifyTerm(string text, string term, bool isRun)
+    {
+        if (text == term)
+        {
+            return MatchQuality.Exact;
+        }
+
+        var at = text.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        if (at == 0)
+        {
+            return MatchQuality.FieldPrefix;
+        }
+
+        for (; !isRun && at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            if (TextFolding.IsWordStart(text, at))
+            {
+                return MatchQuality.WordStart;
+            }
+        }
+
+        return MatchQuality.Substring;
+    }
+
+    /// <summary>The first occurrence in the field of each term that occurs in it.</summary>
+    private static List<(int Start, int Length)> TermSpans(string text, (string Text, bool IsRun)[] terms)
+    {
+        var spans = new List<(int, int)>();
+        foreach (var (term, _) in terms)
+        {
+            var at = text.IndexOf(term, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                spans.Add((at, term.Length));
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>
@@ -273,8 +612,11 @@ public sealed class SearchIndex
                 continue;
             }
 
+            // A typo match is the whole field only if the field has as many words as the query (a count kept per field,
+            // so the tens of thousands of fields a broad typo reaches are bounded without reading their text).
             var weight = Weight(field.Field);
-            if (!top.CouldEnter(Math.Round((double)MatchQuality.Exact * weight - 5 * fuzzyDistance, 1), this, field.Node))
+            var typoCeiling = _wordCounts[id] == query.Sequence.Length && query.Runs.Length == 0 ? MatchQuality.Exact : MatchQuality.Fuzzy;
+            if (!top.CouldEnter(ScoreOf(fuzzyDistance > 0 ? typoCeiling : MatchQuality.Exact, weight, fuzzyDistance), this, field.Node))
             {
                 continue;
             }
@@ -282,21 +624,20 @@ public sealed class SearchIndex
             // Then the best this field can still reach, from two cheap tests instead of the word-by-word
             // classification. Once a page of a broad query is full of word matches in names, the thousands of other
             // names matching by a word stop here: they could at most tie and come later in tie-break order.
-            var ceiling = Math.Round((double)BestPossible(field.Folded, query.Folded, fuzzyDistance) * weight - 5 * fuzzyDistance, 1);
+            var ceiling = fuzzyDistance > 0 ? ScoreOf(typoCeiling, weight, fuzzyDistance) : ScoreOf(BestPossible(field.Folded, query), weight, 0);
             // The exclusion test comes after the cheaper bounds: most candidates of a broad query stop at them.
             if (!top.CouldEnter(ceiling, this, field.Node) || (excluded is not null && excluded.Contains(node.Id)))
             {
                 continue;
             }
 
-            var (quality, spans) = Classify(field.Folded, query.Folded, query.Tokens, fuzzyDistance);
+            var (quality, ranked, spans) = Classify(field.Folded, query, fuzzyDistance);
             if (quality is null || (query.PrefixOnly && quality == MatchQuality.Substring && !TextFolding.IsCjk(query.Folded[0])))
             {
                 continue;
             }
 
-            var score = Math.Round((double)quality.Value * weight - 5 * fuzzyDistance, 1);
-            top.Offer(new Candidate(this, field.Node, node.Id, score, id, quality.Value, spans));
+            top.Offer(new Candidate(this, field.Node, node.Id, ScoreOf(ranked, weight, fuzzyDistance), id, quality.Value, spans));
         }
     }
 
@@ -316,67 +657,148 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// An upper bound of what <see cref="Classify"/> can answer for this field: exact only if equal, a field prefix only
-    /// if it starts with the query, otherwise a word start at best; a typo match is never better than fuzzy.
+    /// An upper bound of how <see cref="Classify"/> ranks this field without typos: exact only if equal (or, for
+    /// several terms, if the field may hold the same terms with other separators: it starts with the first term, or
+    /// with no term), a field prefix only if it starts with the query, otherwise a word start at best.
     /// </summary>
-    private static MatchQuality BestPossible(string text, string q, int fuzzyDistance) =>
-        fuzzyDistance > 0 ? MatchQuality.Fuzzy
-        : text == q ? MatchQuality.Exact
-        : text.StartsWith(q, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
+    private static MatchQuality BestPossible(string text, SearchQuery query) =>
+        text == query.Folded ? MatchQuality.Exact
+        : text.StartsWith(query.Folded, StringComparison.Ordinal) ? MatchQuality.FieldPrefix
+        : query.TermSequence.Length > 1 && (text.StartsWith(query.TermSequence[0].Text, StringComparison.Ordinal)
+            || !(TextFolding.IsWordChar(text[0]) || TextFolding.IsCjk(text[0]))) ? MatchQuality.Exact
         : MatchQuality.WordStart;
 
-    private static (MatchQuality? Quality, List<(int Start, int Length)> Spans) Classify(string text, string q, string[] tokens, int fuzzyDistance)
+    /// <summary>
+    /// A field's score: its match quality times the field's weight. A typo match scores 45 times the weight, 50 when
+    /// the corrected query is the whole field ("lroa" against the abbreviation "LoRA", not against "Laplace-LoRA"),
+    /// less 5 a typo: never as much as a match without typos in the same field.
+    /// </summary>
+    private static double ScoreOf(MatchQuality ranked, double weight, int fuzzyDistance) =>
+        fuzzyDistance == 0
+            ? Math.Round((double)ranked * weight, 1)
+            : Math.Round(((double)MatchQuality.Fuzzy + (ranked == MatchQuality.Exact ? 5 : 0)) * weight - 5 * fuzzyDistance, 1);
+
+    /// <summary>
+    /// How the query matches the field (null: it does not), the quality it ranks by (for a typo match, that of the
+    /// corrected query; otherwise the same) and the spans to highlight.
+    /// </summary>
+    private static (MatchQuality? Quality, MatchQuality Ranked, List<(int Start, int Length)> Spans) Classify(string text, SearchQuery query, int fuzzyDistance)
     {
+        var q = query.Folded;
         if (fuzzyDistance == 0)
         {
             if (text == q)
             {
-                return (MatchQuality.Exact, [(0, text.Length)]);
+                return (MatchQuality.Exact, MatchQuality.Exact, [(0, text.Length)]);
             }
 
             var at = text.IndexOf(q, StringComparison.Ordinal);
             if (at == 0)
             {
-                return (MatchQuality.FieldPrefix, [(0, q.Length)]);
+                return (MatchQuality.FieldPrefix, MatchQuality.FieldPrefix, [(0, q.Length)]);
             }
 
             if (at > 0)
             {
-                return (TextFolding.IsWordStart(text, at) ? MatchQuality.WordStart : MatchQuality.Substring, [(at, q.Length)]);
+                var contiguous = TextFolding.IsWordStart(text, at) ? MatchQuality.WordStart : MatchQuality.Substring;
+                return (contiguous, contiguous, [(at, q.Length)]);
             }
         }
 
+        if (fuzzyDistance == 0 && query.TermSequence.Length > 1 && SequenceMatch(TextFolding.Terms(text).ToArray(), query.TermSequence) is { } phrase)
+        {
+            return phrase;
+        }
+
+        var words = TextFolding.Words(text).ToArray();
+
         // Not contiguous: every query word starts some word of the field (or, for typos, is close to one).
         var spans = new List<(int, int)>();
-        var words = TextFolding.Words(text).ToArray();
-        foreach (var token in tokens)
+        var corrected = fuzzyDistance > 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        foreach (var token in query.Tokens)
         {
             var hit = words.FirstOrDefault(w => w.Word.StartsWith(token, StringComparison.Ordinal));
             if (hit.Word is null && fuzzyDistance > 0)
             {
-                hit = words.FirstOrDefault(w => TextFolding.BoundedLevenshtein(token, w.Word, MaxTypos(token)) >= 0);
+                hit = words.FirstOrDefault(w => TextFolding.BoundedEditDistance(token, w.Word, MaxTypos(token)) >= 0);
+                if (hit.Word is not null)
+                {
+                    corrected![token] = hit.Word;
+                }
             }
 
             if (hit.Word is null)
             {
-                return (null, spans);
+                return (null, MatchQuality.Fuzzy, spans);
             }
 
             spans.Add((hit.Start, hit.Word.StartsWith(token, StringComparison.Ordinal) ? token.Length : hit.Word.Length));
         }
 
-        foreach (var run in TextFolding.CjkRuns(q))
+        foreach (var run in query.Runs)
         {
             var at = text.IndexOf(run, StringComparison.Ordinal);
             if (at < 0)
             {
-                return (null, spans);
+                return (null, MatchQuality.Fuzzy, spans);
             }
 
             spans.Add((at, run.Length));
         }
 
-        return (fuzzyDistance > 0 ? MatchQuality.Fuzzy : MatchQuality.AllWords, spans);
+        if (corrected is null)
+        {
+            return (MatchQuality.AllWords, MatchQuality.AllWords, spans);
+        }
+
+        // The typo match ranks as the query with its typos corrected would: the whole field, its start, a word start...
+        var fixedQuery = query.Runs.Length == 0 ? SearchQuery.Parse(string.Join(' ', query.Sequence.Select(w => corrected.GetValueOrDefault(w, w))), query.Kinds, query.PrefixOnly) : null;
+        var ranked = fixedQuery is null ? MatchQuality.AllWords : Classify(text, fixedQuery, 0).Quality ?? MatchQuality.AllWords;
+        return (MatchQuality.Fuzzy, ranked, spans);
+    }
+
+    /// <summary>
+    /// The query's terms in order as consecutive terms of the field, whatever separates them ("self refine" in
+    /// "Self-Refine", "ties merging" in "TIES-Merging", "sft数据集" in "SFT 数据集准备"): the last term may start the
+    /// field's term, and a first CJK run may end the field's (Chinese has no word boundaries). Exact when they are the
+    /// whole field, a field prefix when they start it, else a word start (a substring when the first run is only the
+    /// end of the field's). Null when they do not occur so.
+    /// </summary>
+    private static (MatchQuality?, MatchQuality, List<(int Start, int Length)>)? SequenceMatch(
+        (string Text, int Start, bool IsRun)[] fieldTerms, (string Text, bool IsRun)[] sequence)
+    {
+        var n = sequence.Length;
+        for (var start = 0; start + n <= fieldTerms.Length; start++)
+        {
+            var first = fieldTerms[start];
+            var last = fieldTerms[start + n - 1];
+            if (first.IsRun != sequence[0].IsRun || !(first.Text == sequence[0].Text || (first.IsRun && first.Text.EndsWith(sequence[0].Text, StringComparison.Ordinal)))
+                || last.IsRun != sequence[n - 1].IsRun || !last.Text.StartsWith(sequence[n - 1].Text, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var middle = true;
+            for (var i = 1; i < n - 1 && middle; i++)
+            {
+                middle = fieldTerms[start + i].Text == sequence[i].Text;
+            }
+
+            if (!middle)
+            {
+                continue;
+            }
+
+            var whole = first.Text == sequence[0].Text;
+            var quality = !whole ? MatchQuality.Substring
+                : start > 0 ? MatchQuality.WordStart
+                : fieldTerms.Length == n && last.Text.Length == sequence[n - 1].Text.Length ? MatchQuality.Exact
+                : MatchQuality.FieldPrefix;
+            var from = first.Start + first.Text.Length - sequence[0].Text.Length;
+            return (quality, quality, [(from, last.Start + sequence[n - 1].Text.Length - from)]);
+        }
+
+        return null;
     }
 
     /// <summary>The field's text, HTML-escaped, with each matched span inside &lt;mark&gt;…&lt;/mark&gt;.</summary>
@@ -462,7 +884,7 @@ public sealed class SearchIndex
 
                 foreach (var w in wordIds)
                 {
-                    var distance = TextFolding.BoundedLevenshtein(token, _vocabulary[w], max);
+                    var distance = TextFolding.BoundedEditDistance(token, _vocabulary[w], max);
                     if (distance > 0)
                     {
                         yield return (_wordPostings[w], distance);
@@ -604,6 +1026,15 @@ public sealed class SearchIndex
 
     private static int MaxTypos(string token) => token.Length >= 8 ? 2 : 1;
 
+    /// <summary>Terms matched in different fields of a node score this fraction of the mean of their field scores.</summary>
+    private const double AcrossFields = 0.9;
+
+    /// <summary>A node matching only some of the query's units scores this fraction of a typo match, times its coverage.</summary>
+    private const double Partial = 0.8;
+
+    /// <summary>Above this many posting ids over a query's units, the partial phase is not run (see <see cref="ScanPartial"/>).</summary>
+    private const int MaxPartialPostings = 200_000;
+
     private static double Weight(SearchField field) => field switch
     {
         SearchField.NameEn or SearchField.NameZh or SearchField.Abbreviation => 1.0,
@@ -624,6 +1055,11 @@ public sealed class SearchIndex
         {
             // Most text folds to itself: keep one string, not two, for each of a million fields.
             var folded = TextFolding.Fold(text!);
+            if (IsDescription(field))
+            {
+                _descriptionBits[next >> 6] |= 1UL << (next & 63);
+            }
+
             _fields[next++] = new IndexedField(order, field, text!, folded == text ? text! : folded);
         }
     }

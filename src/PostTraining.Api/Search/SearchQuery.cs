@@ -8,19 +8,31 @@ internal sealed class SearchQuery
     private SearchQuery(string folded, IReadOnlySet<NodeKind>? kinds, bool prefixOnly)
     {
         Folded = folded;
-        Tokens = TextFolding.Words(folded).Select(w => w.Word).Distinct(StringComparer.Ordinal).ToArray();
+        // Words end where the script changes, so "lora微调" is the word "lora" and the run "微调".
+        Sequence = TextFolding.Words(folded).Select(w => w.Word).ToArray();
+        Tokens = Sequence.Distinct(StringComparer.Ordinal).ToArray();
         Runs = TextFolding.CjkRuns(folded).Distinct(StringComparer.Ordinal).ToArray();
+        TermSequence = TextFolding.Terms(folded).Select(t => (t.Text, t.IsRun)).ToArray();
         Kinds = kinds;
         PrefixOnly = prefixOnly;
     }
 
     public string Folded { get; }
 
+    /// <summary>The words of space-separated scripts in the order typed, repeats kept.</summary>
+    public string[] Sequence { get; }
+
     /// <summary>Distinct words of space-separated scripts.</summary>
     public string[] Tokens { get; }
 
     /// <summary>Distinct runs of CJK characters.</summary>
     public string[] Runs { get; }
+
+    /// <summary>Words and CJK runs in the order typed, repeats kept.</summary>
+    public (string Text, bool IsRun)[] TermSequence { get; }
+
+    /// <summary>Distinct words and CJK runs: the terms that must each match somewhere.</summary>
+    public int TermCount => Tokens.Length + Runs.Length;
 
     public IReadOnlySet<NodeKind>? Kinds { get; }
 

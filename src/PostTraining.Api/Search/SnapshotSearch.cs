@@ -112,6 +112,14 @@ public sealed class SnapshotSearch : ISnapshotIndex
             _delta?.ScanTypos(parsed, top, null);
         }
 
+        // Then, still with room, nodes that match part of the query (half its words and CJK bigrams at least): a
+        // Chinese query in other words than the service's still finds the entity that shares most of them.
+        if (top.HasRoom)
+        {
+            _base.ScanPartial(parsed, top, excluded);
+            _delta?.ScanPartial(parsed, top, null);
+        }
+
         var hits = new List<SearchHit>(top.Count);
         foreach (var candidate in top.Ranked())
         {

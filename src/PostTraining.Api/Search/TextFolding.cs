@@ -4,7 +4,8 @@ namespace PostTraining.Api.Search;
 
 /// <summary>
 /// The one normalisation search applies to both the indexed text and the query: NFKC (full-width ＤＰＯ becomes DPO,
-/// compatibility ideographs their unified form), lower case, runs of white space collapsed.
+/// compatibility ideographs their unified form), lower case, runs of white space collapsed, and Traditional Chinese
+/// folded to Simplified (<see cref="ChineseFolding"/>: 強化學習 becomes 强化学习).
 /// </summary>
 public static class TextFolding
 {
@@ -13,8 +14,11 @@ public static class TextFolding
         var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
+        var mayBeChinese = false;
         foreach (var c in normalized)
         {
+            // Below U+2E80 nothing is Han (nor a surrogate of a supplementary ideograph): most text skips the dictionaries.
+            mayBeChinese |= c >= '\u2E80';
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
@@ -30,7 +34,8 @@ public static class TextFolding
             builder.Append(char.ToLowerInvariant(c));
         }
 
-        return builder.ToString();
+        var folded = builder.ToString();
+        return mayBeChinese ? ChineseFolding.Fold(folded) : folded;
     }
 
     /// <summary>Han, kana and Hangul: scripts written without spaces, searched by substring rather than by word.</summary>
@@ -59,6 +64,32 @@ public static class TextFolding
         }
     }
 
+    /// <summary>
+    /// The terms of folded text in order: words of space-separated scripts and runs of CJK characters, each with its
+    /// start. The script boundary ends a term, so "lora微调" is "lora" then "微调", as "lora 微调" is.
+    /// </summary>
+    public static IEnumerable<(string Text, int Start, bool IsRun)> Terms(string folded)
+    {
+        var start = -1;
+        var run = false;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var c = i < folded.Length ? folded[i] : ' ';
+            var cjk = IsCjk(c);
+            var inTerm = cjk || IsWordChar(c);
+            if (start >= 0 && (!inTerm || cjk != run))
+            {
+                yield return (folded[start..i], start, run);
+                start = -1;
+            }
+
+            if (inTerm && start < 0)
+            {
+                (start, run) = (i, cjk);
+            }
+        }
+    }
+
     /// <summary>Runs of CJK characters of folded text.</summary>
     public static IEnumerable<string> CjkRuns(string folded)
     {
@@ -78,16 +109,23 @@ public static class TextFolding
         }
     }
 
-    /// <summary>Levenshtein distance if it is at most <paramref name="max"/>, else -1; stops early once every cell exceeds it.</summary>
-    public static int BoundedLevenshtein(string a, string b, int max)
+    /// <summary>
+    /// The optimal string alignment distance (Damerau-Levenshtein where a swap of two adjacent letters is one edit,
+    /// as people mistype: <c>lroa</c> is one edit from <c>lora</c>, not two) if it is at most <paramref name="max"/>,
+    /// else -1; stops early once a whole row exceeds the bound.
+    /// </summary>
+    public static int BoundedEditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)
         {
             return -1;
         }
 
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
+        // Three rows: a transposition looks two rows back.
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        var beforePrevious = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows[(2 * (b.Length + 1))..];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -100,8 +138,14 @@ public static class TextFolding
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
+                var best = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = best;
+                rowMin = Math.Min(rowMin, best);
             }
 
             if (rowMin > max)
@@ -109,9 +153,10 @@ public static class TextFolding
                 return -1;
             }
 
-            var swap = previous;
+            var spare = beforePrevious;
+            beforePrevious = previous;
             previous = current;
-            current = swap;
+            current = spare;
         }
 
         return previous[b.Length] <= max ? previous[b.Length] : -1;

@@ -262,21 +262,7 @@ public sealed class ReferenceImportTests(ApiFactory api, ITestOutputHelper outpu
 /// <summary>The awesome list's reference.bib in ../shared/reference, found by walking up from the test assembly.</summary>
 public static class AwesomeBib
 {
-    public static readonly string? Path = Find();
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "reference", "external", "awesome-rl-for-lrms", "reference.bib");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static readonly string? Path = SharedFiles.Find("reference", "external", "awesome-rl-for-lrms", "reference.bib");
 }
 
 public sealed class AwesomeBibFactAttribute : FactAttribute

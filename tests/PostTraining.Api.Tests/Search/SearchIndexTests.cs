@@ -102,6 +102,10 @@ public sealed class SearchIndexTests
     [InlineData("reinforcment", "reinforcement", 1, 1)]
     [InlineData("abc", "abcdef", 2, -1)]
     [InlineData("same", "same", 0, 0)]
-    public void BoundedLevenshteinStopsAtTheBound(string a, string b, int max, int expected) =>
-        Assert.Equal(expected, TextFolding.BoundedLevenshtein(a, b, max));
+    [InlineData("lroa", "lora", 1, 1)]
+    [InlineData("ca", "abc", 3, 3)]
+    [InlineData("abcd", "badc", 2, 2)]
+    [InlineData("abcd", "badc", 1, -1)]
+    public void BoundedEditDistanceCountsASwapAsOneEditAndStopsAtTheBound(string a, string b, int max, int expected) =>
+        Assert.Equal(expected, TextFolding.BoundedEditDistance(a, b, max));
 }
