@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure.OpenApi;
 using PostTraining.Data.Content;
@@ -37,6 +38,8 @@ public static class ApiInfrastructure
             .WithHeaders("Accept", "Accept-Language", "If-None-Match", "Content-Type")
             .WithExposedHeaders("ETag", "Location", "Link", "Retry-After")));
 
+        // After every feature's filters (the key filter adds 401 and 403), so each response gets its headers.
+        builder.Services.PostConfigure<SwaggerGenOptions>(o => o.OperationFilter<HttpContractOperationFilter>());
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>
         {
@@ -49,8 +52,18 @@ public static class ApiInfrastructure
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             });
             // Relative, so "Try it out" and generated clients talk to whatever host served the document.
-            o.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
+            o.AddServer(new OpenApiServer
+            {
+                Url = "/",
+                Description = "The server that served this document, in whichever environment it runs (production, staging or local).",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(false)) },
+            });
             o.DescribeAllParametersInCamelCase();
+            // The schema follows the records' C# nullability: a non-nullable member is required (HonestSchemaFilter
+            // adds value types and drops null, which the serializer never writes).
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.SchemaFilter<HonestSchemaFilter>();
             o.OperationFilter<ReadOperationFilter>();
             o.DocumentFilter<ReadDocumentFilter>();
             o.OrderActionsBy(api => $"{ReadDocumentFilter.Rank(api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().FirstOrDefault()?.Tags.FirstOrDefault()):D2} {api.RelativePath}");
@@ -84,9 +97,13 @@ public static class ApiInfrastructure
         app.UseCors();
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.
-        app.UseSwagger();
+        app.UseSwagger(o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         // The conventional address of the same document (what ASP.NET Core's own OpenAPI support and most tools expect).
-        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwagger(o =>
+        {
+            o.RouteTemplate = "openapi/{documentName}.json";
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+        });
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "PostTraining API v1");

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PostTraining.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Makes each schema say what the serializer does with the record it describes, read from the C# record itself:
+/// a member of a non-nullable type is always written, so it is <c>required</c>; a nullable one is left out when
+/// null (the API's JSON options omit nulls), so it is optional and never <c>null</c>; a member with
+/// <see cref="AllowedValuesAttribute"/> is an enum. Swashbuckle infers the reference types' half of this
+/// (NonNullableReferenceTypesAsRequired) but not value types, the never-null or the enums.
+/// </summary>
+/// <remarks>
+/// The write bodies (the content contract's records, every member nullable) are left as generated: there a null
+/// member is accepted, and in a merge patch it removes the member, so null is a real value.
+/// </remarks>
+internal sealed class HonestSchemaFilter : ISchemaFilter
+{
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || context.Type is null || target.Properties is not { Count: > 0 } properties
+            || IsWriteBody(context.Type))
+        {
+            return;
+        }
+
+        foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (!properties.TryGetValue(name, out var member))
+            {
+                continue;
+            }
+
+            if (member is OpenApiSchema inline)
+            {
+                if (inline.Type is { } type)
+                {
+                    inline.Type = type & ~JsonSchemaType.Null;
+                }
+
+                if (property.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
+                {
+                    inline.Enum = [.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v?.ToString())!)];
+                }
+            }
+
+            if (IsAlwaysWritten(property))
+            {
+                target.Required ??= new HashSet<string>(StringComparer.Ordinal);
+                target.Required.Add(name);
+            }
+        }
+    }
+
+    private static bool IsAlwaysWritten(PropertyInfo property)
+    {
+        if (property.PropertyType.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(property.PropertyType) is null;
+        }
+
+        return Nullability.Create(property).ReadState == NullabilityState.NotNull;
+    }
+
+    private static bool IsWriteBody(Type type) =>
+        type.Namespace == typeof(Data.Content.ParadigmContent).Namespace && type != typeof(Data.Content.LocalizedText)
+        || type.Name.EndsWith("Request", StringComparison.Ordinal);
+}
