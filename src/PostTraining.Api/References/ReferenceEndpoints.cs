@@ -160,7 +160,7 @@ public static partial class ReferenceEndpoints
     {
         // Undated works come last in both directions.
         "year" => r.Row.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : descending ? "" : "~",
-        "title" => TextFolding.Fold(ReferenceMapping.Title(r) ?? r.Slug),
+        "title" => TextFolding.Fold(r.Title()),
         _ => r.Slug,
     };
 

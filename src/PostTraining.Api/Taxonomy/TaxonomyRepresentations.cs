@@ -8,12 +8,12 @@ public sealed record TaxonomyDocument(
     [property: Description("The subtree root when one was asked for (root=...).")] string? Root,
     IReadOnlyList<TaxonomyParadigm> Paradigms);
 
-public sealed record TaxonomyParadigm(string Slug, LocalizedText? Name, LocalizedText? Goal, LocalizedText? Description, string Url, IReadOnlyList<TaxonomyTechnique> Techniques);
+public sealed record TaxonomyParadigm(string Slug, LocalizedText Name, LocalizedText? Goal, LocalizedText? Description, string Url, IReadOnlyList<TaxonomyTechnique> Techniques);
 
 public sealed record TaxonomyTechnique(
     string Slug,
     [property: Description("technique or method.")] string Kind,
-    LocalizedText? Name,
+    LocalizedText Name,
     string? Abbreviation,
     int? Year,
     string Url,

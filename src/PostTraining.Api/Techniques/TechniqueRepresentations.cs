@@ -8,9 +8,9 @@ namespace PostTraining.Api.Techniques;
 public sealed record TechniqueSummary(
     string Slug,
     [property: Description("technique (at any depth) or method (a named method, usually with its paper).")] string Kind,
-    LocalizedText? Name,
+    LocalizedText Name,
     string? Abbreviation,
-    [property: Description("Slug of the paradigm.")] string? Paradigm,
+    [property: Description("Slug of the paradigm.")] string Paradigm,
     [property: Description("Slug of the parent technique; absent at the top of a paradigm.")] string? Parent,
     [property: Description("0 at the top of a paradigm, parent depth + 1 below.")] int Depth,
     [property: Description("Year the method was introduced, when known.")] int? Year,
@@ -20,9 +20,9 @@ public sealed record TechniqueSummary(
 public sealed record TechniqueDetail(
     string Slug,
     string Kind,
-    LocalizedText? Name,
+    LocalizedText Name,
     string? Abbreviation,
-    NodeLink? Paradigm,
+    NodeLink Paradigm,
     string? Parent,
     int Depth,
     int? Year,
@@ -44,7 +44,7 @@ public sealed record TechniqueDetail(
 /// <summary>A reference as seen from a technique, with the role it plays for it.</summary>
 public sealed record TechniqueReference(
     string Slug,
-    string? Title,
+    string Title,
     IReadOnlyList<string> Authors,
     int? Year,
     string? Venue,
