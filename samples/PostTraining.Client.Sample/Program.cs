@@ -38,6 +38,16 @@ var found = await client.Api.V1.Search.GetAsync(r =>
 });
 Console.WriteLine($"search \"{query}\": {string.Join(", ", (found?.Items ?? []).Select(i => $"{i.Kind}:{i.Slug}"))}");
 
+var detail = await client.Api.V1.Techniques["dpo"].GetAsync();
+Console.WriteLine($"detail: {detail?.Slug} ({detail?.Kind}) under {detail?.Paradigm?.Slug}, {detail?.References?.Count ?? 0} references");
+
+var paths = await client.Api.V1.Paths.GetAsync(r =>
+{
+    r.QueryParameters.From = "dpo";
+    r.QueryParameters.To = "ppo";
+});
+Console.WriteLine($"paths dpo -> ppo: {paths?.Paths?.Count ?? 0}");
+
 if (string.IsNullOrWhiteSpace(apiKey))
 {
     Console.WriteLine("no POSTTRAINING_API_KEY: skipping the write example");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -134,7 +135,7 @@ public static partial class ReferenceEndpoints
     /// <summary>Gets one reference, as JSON or BibTeX.</summary>
     public static Results<BodyResult<ReferenceDetail>, ValidationProblem, ProblemHttpResult> GetReference(
         [Description("Reference slug, e.g. arxiv-2305-18290.")] string slug,
-        [Description("json or bibtex; overrides Accept.")] string? format,
+        [Description("json or bibtex; overrides Accept."), AllowedValues("json", "bibtex")] string? format,
         SnapshotHolder snapshots,
         HttpRequest request)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Data.Content;
 
@@ -12,7 +13,7 @@ public sealed record TaxonomyParadigm(string Slug, LocalizedText Name, Localized
 
 public sealed record TaxonomyTechnique(
     string Slug,
-    [property: Description("technique or method.")] string Kind,
+    [property: Description("technique or method."), AllowedValues("technique", "method")] string Kind,
     LocalizedText Name,
     string? Abbreviation,
     int? Year,

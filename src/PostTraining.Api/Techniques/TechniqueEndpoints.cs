@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -130,7 +131,7 @@ public static class TechniqueEndpoints
     public static Results<BodyResult<ListPage<TechniqueReference>>, ProblemHttpResult, ValidationProblem> ListTechniqueReferences(
         [Description("Technique slug, e.g. peft.")] string slug,
         [Description("Include the references of every technique below this one.")][DefaultValue(true)] bool? subtree,
-        [Description("json or bibtex; overrides Accept.")] string? format,
+        [Description("json or bibtex; overrides Accept."), AllowedValues("json", "bibtex")] string? format,
         SnapshotHolder snapshots,
         HttpRequest request)
     {

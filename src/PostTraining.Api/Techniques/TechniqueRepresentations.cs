@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data.Content;
@@ -7,7 +8,7 @@ namespace PostTraining.Api.Techniques;
 /// <summary>A technique or method in a list.</summary>
 public sealed record TechniqueSummary(
     string Slug,
-    [property: Description("technique (at any depth) or method (a named method, usually with its paper).")] string Kind,
+    [property: Description("technique (at any depth) or method (a named method, usually with its paper)."), AllowedValues("technique", "method")] string Kind,
     LocalizedText Name,
     string? Abbreviation,
     [property: Description("Slug of the paradigm.")] string Paradigm,
@@ -19,7 +20,7 @@ public sealed record TechniqueSummary(
 /// <summary>A technique or method with everything around it.</summary>
 public sealed record TechniqueDetail(
     string Slug,
-    string Kind,
+    [property: AllowedValues("technique", "method")] string Kind,
     LocalizedText Name,
     string? Abbreviation,
     NodeLink Paradigm,
@@ -50,7 +51,7 @@ public sealed record TechniqueReference(
     string? Venue,
     string? ArxivId,
     [property: Description("Where the work can be read (redirect wrappers decoded).")] string? Url,
-    [property: Description("introduces, defines, describes or uses.")] string Role,
+    [property: Description("introduces, defines, describes or uses."), AllowedValues("introduces", "defines", "describes", "uses")] string Role,
     [property: Description("Root-relative URL of the reference in this API.")] string ApiUrl);
 
 /// <summary>A formula in LaTeX with its symbols explained.</summary>

@@ -62,6 +62,12 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
 
         if (operation.Responses.ContainsKey("428"))
         {
+            // The handlers bind If-Match themselves (and camelCasing renamed it); one declaration, by its HTTP name.
+            foreach (var bound in operation.Parameters.Where(p => string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                operation.Parameters.Remove(bound);
+            }
+
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-Match",
