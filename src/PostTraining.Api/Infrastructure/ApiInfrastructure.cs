@@ -20,7 +20,15 @@ public static class ApiInfrastructure
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Type ??= $"https://httpstatuses.io/{ctx.ProblemDetails.Status}";
+            // One style for every problem, whoever wrote it: the status's page as type (the framework's defaults mix
+            // RFC 9110 section links with none), and a sentence-case title ("Method not allowed", not "Method Not Allowed").
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            ctx.ProblemDetails.Type = $"https://httpstatuses.io/{status}";
+            var phrase = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+            if (ctx.ProblemDetails.Title is null || string.Equals(ctx.ProblemDetails.Title, phrase, StringComparison.Ordinal))
+            {
+                ctx.ProblemDetails.Title = phrase.Length == 0 ? null : phrase[0] + phrase[1..].ToLowerInvariant();
+            }
             if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && ctx.ProblemDetails.Detail is null
                 && AcceptedMediaTypes.For(ctx.HttpContext) is { Count: > 0 } accepted)
             {
