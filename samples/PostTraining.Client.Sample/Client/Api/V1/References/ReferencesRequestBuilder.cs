@@ -60,6 +60,7 @@ namespace PostTraining.Client.Api.V1.References
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::PostTraining.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 406 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -75,6 +76,7 @@ namespace PostTraining.Client.Api.V1.References
             {
                 { "400", global::PostTraining.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "406", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.ReferenceSummaryListPage>(requestInfo, global::PostTraining.Client.Models.ReferenceSummaryListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -91,6 +93,7 @@ namespace PostTraining.Client.Api.V1.References
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -111,6 +114,7 @@ namespace PostTraining.Client.Api.V1.References
                 { "409", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);

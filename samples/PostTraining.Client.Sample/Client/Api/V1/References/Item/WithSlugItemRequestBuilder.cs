@@ -54,6 +54,7 @@ namespace PostTraining.Client.Api.V1.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -77,6 +78,7 @@ namespace PostTraining.Client.Api.V1.References.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -91,6 +93,7 @@ namespace PostTraining.Client.Api.V1.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 406 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -108,6 +111,7 @@ namespace PostTraining.Client.Api.V1.References.Item
                 { "404", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "406", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "410", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.ReferenceDetail>(requestInfo, global::PostTraining.Client.Models.ReferenceDetail.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -129,6 +133,7 @@ namespace PostTraining.Client.Api.V1.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -153,6 +158,7 @@ namespace PostTraining.Client.Api.V1.References.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -174,6 +180,7 @@ namespace PostTraining.Client.Api.V1.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -198,6 +205,7 @@ namespace PostTraining.Client.Api.V1.References.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -310,15 +318,8 @@ namespace PostTraining.Client.Api.V1.References.Item
         public partial class WithSlugItemRequestBuilderGetQueryParameters 
         {
             /// <summary>json or bibtex; overrides Accept.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             [QueryParameter("format")]
-            public string? Format { get; set; }
-#nullable restore
-#else
-            [QueryParameter("format")]
-            public string Format { get; set; }
-#endif
+            public global::PostTraining.Client.Api.V1.References.Item.GetFormatQueryParameterType? Format { get; set; }
         }
     }
 }

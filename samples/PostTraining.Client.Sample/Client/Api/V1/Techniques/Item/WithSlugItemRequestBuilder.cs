@@ -72,6 +72,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -95,6 +96,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -108,6 +110,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -124,6 +127,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
                 { "400", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "410", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueDetail>(requestInfo, global::PostTraining.Client.Models.TechniqueDetail.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -145,6 +149,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -169,6 +174,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -190,6 +196,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -214,6 +221,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);

@@ -56,6 +56,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 406 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -73,6 +74,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
                 { "404", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "406", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "410", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueReferenceListPage>(requestInfo, global::PostTraining.Client.Models.TechniqueReferenceListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -80,7 +82,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         /// <summary>
         /// Needs an API key with the &apos;write&apos; scope.
         /// </summary>
-        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references; a technique entry&apos;s references).</param>
+        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::PostTraining.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -91,6 +93,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -113,6 +116,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
                 { "410", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -140,7 +144,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         /// Needs an API key with the &apos;write&apos; scope.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references; a technique entry&apos;s references).</param>
+        /// <param name="body">Links a reference to a technique (POST on the technique&apos;s references).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -174,15 +178,8 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References
         public partial class ReferencesRequestBuilderGetQueryParameters 
         {
             /// <summary>json or bibtex; overrides Accept.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             [QueryParameter("format")]
-            public string? Format { get; set; }
-#nullable restore
-#else
-            [QueryParameter("format")]
-            public string Format { get; set; }
-#endif
+            public global::PostTraining.Client.Api.V1.Techniques.Item.References.GetFormatQueryParameterType? Format { get; set; }
             /// <summary>Include the references of every technique below this one.</summary>
             [QueryParameter("subtree")]
             public bool? Subtree { get; set; }

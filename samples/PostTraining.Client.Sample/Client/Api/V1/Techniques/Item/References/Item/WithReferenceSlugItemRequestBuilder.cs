@@ -48,6 +48,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,6 +72,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -84,6 +86,8 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 410 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::PostTraining.Client.Models.TechniqueReferenceLink?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -99,6 +103,8 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References.Item
                 { "400", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "410", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueReferenceLink>(requestInfo, global::PostTraining.Client.Models.TechniqueReferenceLink.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -119,6 +125,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References.Item
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -143,6 +150,7 @@ namespace PostTraining.Client.Api.V1.Techniques.Item.References.Item
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "428", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
