@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PostTraining.Api.Catalog;
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.Http;
 using PostTraining.Api.Paradigms;
 using PostTraining.Api.ReadModel;
@@ -21,6 +22,7 @@ public static class EntityDetails
         SnapshotNode node => Node(snapshot, node),
         SnapshotEdge edge => edge.DetailBody(snapshot),
         RelationTypeRow type => type.DetailBody(snapshot),
+        SnapshotComparison comparison => comparison.DetailBody(snapshot),
         _ => throw new UnreachableException($"No detail for a {entity.Target.GetType().Name}."),
     };
 

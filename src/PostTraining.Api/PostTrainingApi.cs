@@ -1,6 +1,7 @@
 using PostTraining.Api.Auth;
 using PostTraining.Api.Catalog;
 using PostTraining.Api.Changes;
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.Database;
 using PostTraining.Api.Explorer;
 using PostTraining.Api.Export;
@@ -66,6 +67,7 @@ public static class PostTrainingApi
         app.MapReferences();
         app.MapRelationships();
         app.MapCatalog();
+        app.MapComparisons();
         app.MapReferenceImport();
         app.MapExport();
         return app;

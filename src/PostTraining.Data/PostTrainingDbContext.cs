@@ -21,6 +21,9 @@ public sealed class PostTrainingDbContext(DbContextOptions<PostTrainingDbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<DataLoad> DataLoads => Set<DataLoad>();
+    public DbSet<Comparison> Comparisons => Set<Comparison>();
+    public DbSet<ComparisonAxis> ComparisonAxes => Set<ComparisonAxis>();
+    public DbSet<ComparisonRow> ComparisonRows => Set<ComparisonRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,7 @@ import unicodedata
 from collections import OrderedDict, defaultdict
 
 import bib
+import comparisons
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -277,6 +278,7 @@ class Builder:
         self.additions = OrderedDict()     # existing slug -> {"references": [...], "aliases": [...]}
         self.relationships = []
         self.rel_keys = set()
+        self.entity_of = {}                # methods.json name -> ("technique" | "model", slug): the comparisons' rows use it
 
     # ---- references -------------------------------------------------------------------------------------------
     def reference_slug(self, arxiv, title, year):
@@ -441,7 +443,7 @@ class Builder:
                 owner.setdefault(e["group"], slug or kebab(bare))
         for e in self.methods:
             if e["kind"] == "model":
-                self.build_model(e)
+                self.entity_of[e["name"]] = ("model", self.build_model(e))
                 continue
             if e["kind"] == "dataset":
                 self.build_dataset(e)
@@ -459,6 +461,7 @@ class Builder:
                 self.add_aliases(slug, [e["name"], name, *aliases])
                 self.maybe_redescribe(slug, e)
             self.link_citations(slug, e, [name, *aliases])
+            self.entity_of[e["name"]] = ("technique", slug)
 
     def create_technique(self, e, name, aliases, owner, d):
         en_name = d.get("enName") or name
@@ -537,12 +540,14 @@ class Builder:
             m["source"] = OrderedDict(section=f"Survey §{e['section']}", reference=SURVEY)
             self.new_models[slug] = m
             self.model_by_name[key] = slug
+            return slug
         else:
             refs = [self.citation_slug[n] for n in e.get("citations", []) if n not in set(e.get("misnumbered", []))]
             have = set(self.models[slug].get("references", [])) if slug in self.models else set()
             if slug in self.models and any(r not in have for r in refs):
                 addition = self.model_additions.setdefault(slug, OrderedDict(slug=slug, references=[]))
                 addition["references"] += [r for r in refs if r not in have and r not in addition["references"]]
+        return slug
 
     def build_dataset(self, e):
         slug = self.dataset_by_name.get(norm(e["name"]))
@@ -901,6 +906,7 @@ def main():
     write(os.path.join(ROOT, "data", "survey.json"), survey)
     write(os.path.join(ROOT, "data", "post-survey.json"), post)
     write(os.path.join(ROOT, "data", "curated.json"), b.curated)
+    write(os.path.join(ROOT, "data", "comparisons.json"), comparisons.build(args.shared, b))
     for k, v in b.report.items():
         print(f"{k}: {len(v)}: {', '.join(map(str, v[:40]))}", file=sys.stderr)
     print(f"survey.json: {len(survey['references'])} references, {len(survey['techniques'])} techniques, "

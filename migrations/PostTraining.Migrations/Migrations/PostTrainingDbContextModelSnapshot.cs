@@ -150,6 +150,210 @@ namespace PostTraining.Migrations.Migrations
                     b.ToTable("changes", (string)null);
                 });
 
+            modelBuilder.Entity("PostTraining.Data.Entities.Comparison", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description_zh");
+
+                    b.Property<DateTimeOffset?>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<long?>("SourceReferenceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_reference_id");
+
+                    b.Property<string>("SourceSection")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_section");
+
+                    b.Property<string>("SourceTable")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source_table");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparisons");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparisons_slug");
+
+                    b.HasIndex("SourceReferenceId")
+                        .HasDatabaseName("ix_comparisons_source_reference_id");
+
+                    b.ToTable("comparisons", (string)null);
+                });
+
+            modelBuilder.Entity("PostTraining.Data.Entities.ComparisonAxis", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComparisonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("comparison_id");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description_zh");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Printed")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("printed");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_axes");
+
+                    b.HasIndex("ComparisonId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_axes_comparison_id_slug");
+
+                    b.ToTable("comparison_axes", (string)null);
+                });
+
+            modelBuilder.Entity("PostTraining.Data.Entities.ComparisonRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComparisonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("comparison_id");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note_en");
+
+                    b.Property<string>("NoteZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note_zh");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Printed")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("printed");
+
+                    b.Property<long?>("ReferenceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reference_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_rows");
+
+                    b.HasIndex("NodeId")
+                        .HasDatabaseName("ix_comparison_rows_node_id");
+
+                    b.HasIndex("ReferenceId")
+                        .HasDatabaseName("ix_comparison_rows_reference_id");
+
+                    b.HasIndex("ComparisonId", "NodeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_rows_comparison_id_node_id");
+
+                    b.ToTable("comparison_rows", (string)null);
+                });
+
             modelBuilder.Entity("PostTraining.Data.Entities.DataLoad", b =>
                 {
                     b.Property<long>("Id")
@@ -857,6 +1061,125 @@ namespace PostTraining.Migrations.Migrations
                     b.HasDiscriminator().HasValue("Technique");
                 });
 
+            modelBuilder.Entity("PostTraining.Data.Entities.Comparison", b =>
+                {
+                    b.HasOne("PostTraining.Data.Entities.Node", "SourceReference")
+                        .WithMany()
+                        .HasForeignKey("SourceReferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comparisons_nodes_source_reference_id");
+
+                    b.Navigation("SourceReference");
+                });
+
+            modelBuilder.Entity("PostTraining.Data.Entities.ComparisonAxis", b =>
+                {
+                    b.HasOne("PostTraining.Data.Entities.Comparison", "Comparison")
+                        .WithMany("Axes")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comparison_axes_comparisons_comparison_id");
+
+                    b.OwnsMany("PostTraining.Data.Entities.ComparisonAxisValue", "Values", b1 =>
+                        {
+                            b1.Property<long>("ComparisonAxisId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("NameEn");
+
+                            b1.Property<string>("NameZh");
+
+                            b1.Property<string>("Printed");
+
+                            b1.Property<string>("Slug")
+                                .IsRequired();
+
+                            b1.HasKey("ComparisonAxisId", "__synthesizedOrdinal")
+                                .HasName("pk_comparison_axes");
+
+                            b1.ToTable("comparison_axes");
+
+                            b1
+                                .ToJson("values")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComparisonAxisId")
+                                .HasConstraintName("fk_comparison_axes_comparison_axes_comparison_axis_id");
+                        });
+
+                    b.Navigation("Comparison");
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("PostTraining.Data.Entities.ComparisonRow", b =>
+                {
+                    b.HasOne("PostTraining.Data.Entities.Comparison", "Comparison")
+                        .WithMany("Rows")
+                        .HasForeignKey("ComparisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comparison_rows_comparisons_comparison_id");
+
+                    b.HasOne("PostTraining.Data.Entities.Node", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comparison_rows_nodes_node_id");
+
+                    b.HasOne("PostTraining.Data.Entities.Node", "Reference")
+                        .WithMany()
+                        .HasForeignKey("ReferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comparison_rows_nodes_reference_id");
+
+                    b.OwnsMany("PostTraining.Data.Entities.ComparisonCell", "Cells", b1 =>
+                        {
+                            b1.Property<long>("ComparisonRowId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Axis")
+                                .IsRequired();
+
+                            b1.Property<string>("NoteEn");
+
+                            b1.Property<string>("NoteZh");
+
+                            b1.Property<string>("Printed");
+
+                            b1.PrimitiveCollection<string>("Values")
+                                .IsRequired();
+
+                            b1.HasKey("ComparisonRowId", "__synthesizedOrdinal")
+                                .HasName("pk_comparison_rows");
+
+                            b1.ToTable("comparison_rows");
+
+                            b1
+                                .ToJson("cells")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComparisonRowId")
+                                .HasConstraintName("fk_comparison_rows_comparison_rows_comparison_row_id");
+                        });
+
+                    b.Navigation("Cells");
+
+                    b.Navigation("Comparison");
+
+                    b.Navigation("Node");
+
+                    b.Navigation("Reference");
+                });
+
             modelBuilder.Entity("PostTraining.Data.Entities.Node", b =>
                 {
                     b.HasOne("PostTraining.Data.Entities.Node", "Parent")
@@ -982,6 +1305,13 @@ namespace PostTraining.Migrations.Migrations
                         .HasConstraintName("fk_nodes_nodes_paradigm_id");
 
                     b.Navigation("Paradigm");
+                });
+
+            modelBuilder.Entity("PostTraining.Data.Entities.Comparison", b =>
+                {
+                    b.Navigation("Axes");
+
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("PostTraining.Data.Entities.Paradigm", b =>

@@ -44,6 +44,7 @@ internal static class ChangeMapping
         ChangeKinds.Reference => $"/api/v1/references/{key}",
         ChangeKinds.Relationship => $"/api/v1/relationships/{key}",
         ChangeKinds.Formula => $"/api/v1/formulas/{key}",
+        ChangeKinds.Comparison => $"/api/v1/comparisons/{key}",
         ChangeKinds.TechniqueReference when key.Split('/') is [var technique, var reference] => $"/api/v1/techniques/{technique}/references/{reference}",
         _ => null,
     };
@@ -58,6 +59,9 @@ public static class ChangeKinds
     public const string Relationship = "relationship";
     public const string TechniqueReference = "technique-reference";
     public const string Formula = "formula";
+
+    /// <summary>A comparison table, recorded whole (axes, rows, cells) whichever part a write changed.</summary>
+    public const string Comparison = "comparison";
 }
 
 /// <summary>The <c>operation</c> values of change entries.</summary>

@@ -12,6 +12,9 @@ public sealed record MediaFormat(string Name, string MediaType)
     public static readonly MediaFormat Csv = new("csv", "text/csv; charset=utf-8; header=present");
     public static readonly MediaFormat BibTex = new("bibtex", "application/x-bibtex; charset=utf-8");
 
+    /// <summary>RFC 7763 Markdown; the variant names the table syntax used (GitHub Flavored Markdown).</summary>
+    public static readonly MediaFormat Markdown = new("markdown", "text/markdown; charset=utf-8; variant=GFM");
+
     public string Essence => MediaType.Split(';')[0];
 }
 

@@ -1,3 +1,5 @@
+using PostTraining.Data.Entities;
+
 namespace PostTraining.Api.ReadModel;
 
 /// <summary>
@@ -13,7 +15,8 @@ public sealed record SnapshotDelta(
     IReadOnlyCollection<long> RelationshipIds,
     IReadOnlyList<RelationshipRow> Relationships,
     IReadOnlyCollection<long> LinkTechniqueIds,
-    IReadOnlyList<TechniqueReferenceRow> Links)
+    IReadOnlyList<TechniqueReferenceRow> Links,
+    IReadOnlyList<Comparison>? Comparisons = null)
 {
     /// <summary>
     /// True when a node changed its place in a tree (parent, paradigm, or the technique a formula belongs to): the
@@ -60,7 +63,8 @@ public sealed record SnapshotDelta(
 
         links.AddRange(Links);
 
-        return new SnapshotSource(nodes, links, source.RelationTypes, MergeById(source.Relationships));
+        // Comparisons are few: any change to one re-reads them all (null: none changed).
+        return new SnapshotSource(nodes, links, source.RelationTypes, MergeById(source.Relationships), Comparisons ?? source.Comparisons);
     }
 
     /// <summary>Merges the re-read relationships (id order) into the unchanged ones (id order) in one pass.</summary>

@@ -14,7 +14,7 @@ namespace PostTraining.Api.ReadModel;
 public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<SnapshotLoader> logger)
 {
     /// <summary>Number of SQL commands one load sends besides the transaction's own; the no-N+1 test holds us to it.</summary>
-    public const int QueryCount = 10;
+    public const int QueryCount = 13;
 
     // Every node query takes the ids to read, or null for all of them (a full load).
     private static readonly Func<PostTrainingDbContext, long[]?, IAsyncEnumerable<NodeRow>> Paradigms = EF.CompileAsyncQuery(
@@ -66,6 +66,10 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             CreatedAt = t.CreatedAt, Version = t.Version,
         }));
 
+    // A comparison with its axes and rows: three commands (split), a few hundred rows in all.
+    private static async Task<List<Comparison>> ReadComparisonsAsync(PostTrainingDbContext db, CancellationToken ct) =>
+        await db.Comparisons.AsNoTracking().Include(c => c.Axes).Include(c => c.Rows).AsSplitQuery().OrderBy(c => c.Id).ToListAsync(ct);
+
     private static readonly Func<PostTrainingDbContext, Task<long?>> LastChange = EF.CompileAsyncQuery(
         (PostTrainingDbContext db) => db.Changes.Max(c => (long?)c.Id));
 
@@ -96,9 +100,11 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             var types = await ToListAsync(Types(db), cancel);
             var edges = await raw.ReadRelationshipsAsync(null, cancel);
             Phase("relationships");
+            var comparisons = await ReadComparisonsAsync(db, cancel);
+            Phase("comparisons");
             await transaction.CommitAsync(cancel);
             logger.LogDebug("Snapshot load: {Phases}", string.Join(", ", phases));
-            return (new SnapshotSource(nodes, links, types, edges), changeMark);
+            return (new SnapshotSource(nodes, links, types, edges, comparisons), changeMark);
         }, ct);
     }
 
@@ -133,6 +139,7 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             var slugs = new HashSet<string>(StringComparer.Ordinal);
             var relationshipIds = new HashSet<long>();
             var linkSlugs = new HashSet<string>(StringComparer.Ordinal);
+            var comparisonsChanged = false;
             foreach (var change in changes)
             {
                 if (NodeKinds.TryParse(change.EntityKind, out var kind))
@@ -150,6 +157,10 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
                 else if (change.EntityKind == Changes.ChangeKinds.TechniqueReference && change.EntityKey.Split('/') is [var technique, _])
                 {
                     linkSlugs.Add(technique);
+                }
+                else if (change.EntityKind == Changes.ChangeKinds.Comparison)
+                {
+                    comparisonsChanged = true;
                 }
                 else
                 {
@@ -176,8 +187,9 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             var nodes = await ReadNodesAsync(db, raw, nodeIds.ToArray(), cancel);
             var links = linkTechniqueIds.Count == 0 ? [] : await raw.ReadLinksAsync(linkTechniqueIds.ToArray(), cancel);
             var edges = relationshipIds.Count == 0 ? [] : await raw.ReadRelationshipsAsync(relationshipIds.ToArray(), cancel);
+            var comparisons = comparisonsChanged ? await ReadComparisonsAsync(db, cancel) : null;
             await transaction.CommitAsync(cancel);
-            return new SnapshotDelta(changes[^1].Id, changes.Count, nodeIds, nodes, relationshipIds, edges, linkTechniqueIds, links);
+            return new SnapshotDelta(changes[^1].Id, changes.Count, nodeIds, nodes, relationshipIds, edges, linkTechniqueIds, links, comparisons);
         }, ct);
     }
 

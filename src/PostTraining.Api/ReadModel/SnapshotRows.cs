@@ -99,9 +99,13 @@ public sealed record RelationshipRow
     public uint Version { get; init; }
 }
 
-/// <summary>Everything the snapshot is built from.</summary>
+/// <summary>
+/// Everything the snapshot is built from. Comparisons are the tables with their axes and rows, kept as the entities
+/// read (a few hundred rows, never changed once read); null where a source has none.
+/// </summary>
 public sealed record SnapshotSource(
     IReadOnlyList<NodeRow> Nodes,
     IReadOnlyList<TechniqueReferenceRow> TechniqueReferences,
     IReadOnlyList<RelationTypeRow> RelationTypes,
-    IReadOnlyList<RelationshipRow> Relationships);
+    IReadOnlyList<RelationshipRow> Relationships,
+    IReadOnlyList<Comparison>? Comparisons = null);

@@ -17,6 +17,8 @@ public sealed class TaxonomySnapshot
     private readonly Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> _byKind;
     private readonly Dictionary<string, RelationTypeRow> _typesBySlug;
     private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotComparison> _comparisonsBySlug;
+    private readonly Dictionary<long, IReadOnlyList<SnapshotComparisonRow>> _comparisonRowsByNode;
 
     /// <summary>Most answers to queries (search texts, list pages, graph walks) one snapshot keeps; see <see cref="Answer"/>.</summary>
     public const int MaxCachedAnswers = 4096;
@@ -47,6 +49,7 @@ public sealed class TaxonomySnapshot
         IReadOnlyList<SnapshotNode> techniques,
         IReadOnlyList<RelationTypeRow> relationTypes,
         IReadOnlyList<SnapshotEdge> relationships,
+        IReadOnlyList<SnapshotComparison> comparisons,
         Func<TaxonomySnapshot, ISnapshotIndex>? index)
     {
         Source = source;
@@ -60,6 +63,10 @@ public sealed class TaxonomySnapshot
         RelationTypes = relationTypes;
         _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         Relationships = relationships;
+        Comparisons = comparisons;
+        _comparisonsBySlug = comparisons.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        _comparisonRowsByNode = comparisons.SelectMany(c => c.Rows).GroupBy(r => r.Node.Id)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<SnapshotComparisonRow>)g.ToArray());
         _index = new Lazy<ISnapshotIndex?>(() => index?.Invoke(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -87,6 +94,16 @@ public sealed class TaxonomySnapshot
     public IReadOnlyList<SnapshotEdge> Relationships { get; }
 
     public int NodeCount => _byId.Count;
+
+    /// <summary>Comparison tables by position, then slug.</summary>
+    public IReadOnlyList<SnapshotComparison> Comparisons { get; }
+
+    public bool TryGetComparison(string slug, [NotNullWhen(true)] out SnapshotComparison? comparison) =>
+        _comparisonsBySlug.TryGetValue(slug, out comparison);
+
+    /// <summary>The rows about <paramref name="node"/>, one per comparison it is in, in the comparisons' order.</summary>
+    public IReadOnlyList<SnapshotComparisonRow> ComparisonRowsOf(SnapshotNode node) =>
+        _comparisonRowsByNode.TryGetValue(node.Id, out var rows) ? rows : [];
 
     /// <summary>
     /// The derived index (the search index) made by the factory this snapshot was built with, on first use; null when it
@@ -131,8 +148,8 @@ public sealed class TaxonomySnapshot
 
     /// <summary>
     /// The current state of an entity as writers need it for If-Match: its id, its row version (<c>xmin</c>) and the
-    /// snapshot's node, edge or relation type behind it. <paramref name="kind"/> is a node kind (<c>technique</c>, ...),
-    /// <c>relationship</c> (key: the id) or <c>relation-type</c> (key: the slug).
+    /// snapshot's node, edge, relation type or comparison behind it. <paramref name="kind"/> is a node kind
+    /// (<c>technique</c>, ...), <c>relationship</c> (key: the id), <c>relation-type</c> or <c>comparison</c> (key: the slug).
     /// </summary>
     public bool TryGetEntity(string kind, string key, [NotNullWhen(true)] out SnapshotEntity? entity)
     {
@@ -154,6 +171,10 @@ public sealed class TaxonomySnapshot
         else if (kind == "relation-type" && TryGetRelationType(key, out var type))
         {
             entity = new SnapshotEntity(kind, key, type.Id, type.Version, type);
+        }
+        else if (kind == "comparison" && TryGetComparison(key, out var comparison))
+        {
+            entity = new SnapshotEntity(kind, key, comparison.Id, comparison.Row.Version, comparison);
         }
 
         return entity is not null;
@@ -332,6 +353,8 @@ public sealed class TaxonomySnapshot
             techniques,
             source.RelationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray(),
             edges,
+            (source.Comparisons ?? []).Select(c => new SnapshotComparison(c, byId))
+                .OrderBy(c => c.Row.Position).ThenBy(c => c.Slug, StringComparer.Ordinal).ToArray(),
             index);
     }
 

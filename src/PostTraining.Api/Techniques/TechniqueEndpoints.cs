@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Api.References;
@@ -18,7 +19,8 @@ public static class TechniqueEndpoints
 
         group.MapRead("/", ListTechniques, "listTechniques", "List techniques and methods",
                 "Every technique and method at every depth, flat; each item names its paradigm, parent and depth. " +
-                "Filter by paradigm, parent, kind, depth, year range, formula and reference; order by tree, slug, name or year; " +
+                "Filter by paradigm, parent, kind, depth, year range, formula and reference, or by a comparison's axes " +
+                "(`comparison=alignment-methods&where=reference-model:free,optimization:offline`); order by tree, slug, name or year; " +
                 "page with the opaque cursor of the `next` link.")
             .ProducesValidationProblem();
 
@@ -99,8 +101,14 @@ public static class TechniqueEndpoints
             return Problems.Invalid("fields", $"Unknown member '{unknownField}'. Items have: {string.Join(", ", SummaryMembers)}.");
         }
 
+        if (!ComparisonFilter.TryParse(snapshot, query.Comparison, query.Where, out var inComparison, out var comparisonProblem))
+        {
+            return comparisonProblem!;
+        }
+
         bool Keep(SnapshotNode t) =>
             (paradigm is null || t.Paradigm == paradigm)
+            && (inComparison is null || inComparison(t))
             && (parent is null || t.Parent == parent)
             && (query.Kind is null || t.TechniqueKindName() == query.Kind)
             && (query.Depth is null || t.Depth == query.Depth)

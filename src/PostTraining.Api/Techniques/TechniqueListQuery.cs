@@ -42,6 +42,14 @@ public sealed class TechniqueListQuery
     [Description("true: only techniques with at least one reference; false: only those without.")]
     public bool? HasReference { get; init; }
 
+    /// <summary>Only techniques with a row in this comparison.</summary>
+    [Description(PostTraining.Api.Comparisons.ComparisonFilter.ComparisonText)]
+    public string? Comparison { get; init; }
+
+    /// <summary>With <see cref="Comparison"/>: axis:value terms the row's cells must match.</summary>
+    [Description(PostTraining.Api.Comparisons.ComparisonFilter.WhereText)]
+    public string? Where { get; init; }
+
     /// <summary>Order: tree, slug, name-en, name-zh or year; prefix with - for descending.</summary>
     [Description("Order: tree (as the taxonomy nests them), slug, name-en, name-zh (pinyin) or year; prefix with - for descending, e.g. -year.")]
     [DefaultValue("tree")]

@@ -1,3 +1,4 @@
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.Http;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data.Content;
@@ -32,6 +33,7 @@ public static class TechniqueMapping
         t.References.Select(l => ToTechniqueReference(l.Other, l.Role)).ToArray(),
         t.Formulas.Select(ToFormulaItem).ToArray(),
         RepresentationMapping.RelationshipsOf(t),
+        ComparisonMapping.ComparisonsOf(snapshot, t),
         t.Row.LacksReference,
         t.Row.Source.ToSourceInfo(snapshot),
         t.Row.Verified,

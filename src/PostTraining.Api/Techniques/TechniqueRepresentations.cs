@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
+using PostTraining.Api.Comparisons;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data.Content;
 
@@ -35,6 +36,7 @@ public sealed record TechniqueDetail(
     IReadOnlyList<TechniqueReference> References,
     IReadOnlyList<FormulaItem> Formulas,
     RelationshipsView Relationships,
+    [property: Description("The technique's row in every comparison it is in: the survey's values for it, axis by axis.")] IReadOnlyList<TechniqueComparison> Comparisons,
     [property: Description("True for a method the curated data knowingly lists without a paper.")] bool LacksReference,
     SourceInfo Source,
     bool Verified,

@@ -142,6 +142,48 @@ public static class ContentOf
         Role = Wire.ReferenceRoles.Name(role),
     };
 
+    /// <summary>
+    /// A comparison with its axes and rows in position order; <paramref name="slugOf"/> names a node by id (a row's
+    /// entity, a row's or the table's reference), <see cref="ComparisonRules.EntityKey"/> spells a row's entity.
+    /// </summary>
+    public static ComparisonContent Comparison(Comparison c, Func<long, (NodeKind Kind, string Slug)?> slugOf)
+    {
+        var types = c.Axes.ToDictionary(a => a.Slug, a => a.Type, StringComparer.Ordinal);
+        return new()
+        {
+            Slug = c.Slug,
+            Name = Text(c.NameEn, c.NameZh),
+            Description = Text(c.DescriptionEn, c.DescriptionZh),
+            Source = c.SourceTable is null && c.SourceSection is null && c.SourceReferenceId is null
+                ? null
+                : new ComparisonSourceContent { Table = c.SourceTable, Section = c.SourceSection, Reference = c.SourceReferenceId is { } r ? slugOf(r)?.Slug : null },
+            Position = c.Position,
+            Axes = c.Axes.Count == 0 ? null : [.. c.Axes.OrderBy(a => a.Position).Select(a => new ComparisonAxisContent
+            {
+                Slug = a.Slug,
+                Printed = a.Printed,
+                Name = Text(a.NameEn, a.NameZh),
+                Description = Text(a.DescriptionEn, a.DescriptionZh),
+                Type = Wire.ComparisonAxisTypes.Name(a.Type),
+                Values = a.Values.Count == 0 ? null : [.. a.Values.Select(v => new ComparisonAxisValueContent { Slug = v.Slug, Printed = v.Printed, Name = Text(v.NameEn, v.NameZh) })],
+            })],
+            Rows = c.Rows.Count == 0 ? null : [.. c.Rows.OrderBy(r => r.Position).Select(r => new ComparisonRowContent
+            {
+                Technique = slugOf(r.NodeId) is { } entity ? ComparisonRules.EntityKey(entity.Kind, entity.Slug) : null,
+                Printed = r.Printed,
+                Reference = r.ReferenceId is { } id ? slugOf(id)?.Slug : null,
+                Note = Text(r.NoteEn, r.NoteZh),
+                Cells = r.Cells.Count == 0 ? null : [.. r.Cells.Select(cell => new ComparisonCellContent
+                {
+                    Axis = cell.Axis,
+                    Printed = cell.Printed,
+                    Values = [.. cell.Values.Select(v => ComparisonRules.ValueElement(types.GetValueOrDefault(cell.Axis), v))],
+                    Note = Text(cell.NoteEn, cell.NoteZh),
+                })],
+            })],
+        };
+    }
+
     public static LocalizedText? Text(string? en, string? zh) => LocalizedText.OrNull(en, zh);
 
     public static IReadOnlyList<string>? List(List<string> items) => items.Count == 0 ? null : [.. items];

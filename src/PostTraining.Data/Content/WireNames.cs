@@ -60,6 +60,11 @@ public static class Wire
         (NodeKind.Formula, "formula"),
         (NodeKind.Application, "application"));
 
+    public static readonly WireNames<ComparisonAxisType> ComparisonAxisTypes = new(
+        (ComparisonAxisType.Choice, "choice"),
+        (ComparisonAxisType.Number, "number"),
+        (ComparisonAxisType.Text, "text"));
+
     /// <summary>"kind:slug", the way relationships name their ends.</summary>
     public static string NodeKey(NodeKind kind, string slug) => $"{NodeKinds.Name(kind)}:{slug}";
 }

@@ -26,6 +26,9 @@ public sealed record ContentFile
     public List<LimitationEntry>? Limitations { get; init; }
     public List<ApplicationEntry>? Applications { get; init; }
     public List<RelationshipContent>? Relationships { get; init; }
+
+    /// <summary>Comparison tables (data/comparisons.json), each with its axes, rows and cells.</summary>
+    public List<ComparisonContent>? Comparisons { get; init; }
 }
 
 /// <summary>Where an entry comes from: the heading path in the document, or the curated reference it rests on.</summary>

@@ -15,17 +15,21 @@ public static class DataFiles
     /// <summary>Built by the same script from TRL's paper index and the Awesome RL for LRMs list.</summary>
     public const string PostSurveyFileName = "post-survey.json";
 
+    /// <summary>Built by the same script from the survey's comparison tables (tables.json).</summary>
+    public const string ComparisonsFileName = "comparisons.json";
+
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "data");
 
     /// <summary>
     /// The files a load reads, in merge order: the document's seed, the hand-curated layer, the survey's and the
-    /// post-survey lists' generated layers, then any extra files. Earlier files win member by member.
+    /// post-survey lists' generated layers, the survey's comparison tables, then any extra files. Earlier files win
+    /// member by member.
     /// </summary>
     public static IReadOnlyList<string> Paths(string? directory = null, IEnumerable<string>? extraFiles = null)
     {
         var dir = string.IsNullOrWhiteSpace(directory) ? DefaultDirectory : directory;
         return [Path.Combine(dir, SeedFileName), Path.Combine(dir, CuratedFileName), Path.Combine(dir, SurveyFileName),
-            Path.Combine(dir, PostSurveyFileName), .. extraFiles ?? []];
+            Path.Combine(dir, PostSurveyFileName), Path.Combine(dir, ComparisonsFileName), .. extraFiles ?? []];
     }
 
     /// <summary>The fingerprint <see cref="DataSet.Hash"/> would give, from the raw files, without parsing them.</summary>

@@ -54,6 +54,7 @@ public sealed class DataSet
     public IReadOnlyList<Merged<LimitationEntry>> Limitations { get; private set; } = [];
     public IReadOnlyList<Merged<ApplicationEntry>> Applications { get; private set; } = [];
     public IReadOnlyList<Merged<RelationshipContent>> Relationships { get; private set; } = [];
+    public IReadOnlyList<Merged<ComparisonContent>> Comparisons { get; private set; } = [];
 
     /// <summary>Reads, merges and checks the files; throws <see cref="DataFileException"/> listing every problem.</summary>
     public static DataSet Load(IEnumerable<string> paths)
@@ -94,6 +95,7 @@ public sealed class DataSet
         set.Limitations = Merge<LimitationEntry>(files, "limitations", SlugKey, errors);
         set.Applications = Merge<ApplicationEntry>(files, "applications", SlugKey, errors);
         set.Relationships = Merge<RelationshipContent>(files, "relationships", RelationshipKey, errors);
+        set.Comparisons = Merge<ComparisonContent>(files, "comparisons", SlugKey, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(DataSetChecks.Check(set));

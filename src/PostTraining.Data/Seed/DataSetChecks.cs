@@ -6,7 +6,8 @@ namespace PostTraining.Data.Seed;
 
 /// <summary>
 /// Consistency of the merged data beyond what the schema can say: every slug an entry points at exists, trees have no
-/// cycles, every paradigm and technique is named in both languages, every method has a reference or says it lacks one.
+/// cycles, every paradigm and technique is named in both languages, every method has a reference or says it lacks one,
+/// every comparison keeps <see cref="ComparisonRules"/>.
 /// </summary>
 internal static class DataSetChecks
 {
@@ -185,6 +186,14 @@ internal static class DataSetChecks
         }
 
         CheckAcyclicRelationships(set, relationTypes, errors);
+        foreach (var c in set.Comparisons)
+        {
+            foreach (var (member, message) in ComparisonRules.Check(c.Entry, (kind, slug) => nodes[Wire.NodeKinds.Name(kind)].Contains(slug)))
+            {
+                errors.Add(c.Origin.Error($"{member}: {message}"));
+            }
+        }
+
         return errors;
     }
 

@@ -94,6 +94,10 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
             LoadRelationships(relationships);
             await db.SaveChangesAsync(ct);
 
+            // After every node is saved: rows point at techniques, models and references by id.
+            await LoadComparisonsAsync(ct);
+            await db.SaveChangesAsync(ct);
+
             // Change rows last: a created relationship's key is its id, known only once saved.
             foreach (var change in _changes)
             {
@@ -462,6 +466,61 @@ public sealed class SeedLoader(PostTrainingDbContext db, TimeProvider? clock = n
                     () => new Relationship(),
                     r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 progress?.Report(new LoadProgress("relationship", ++done, data.Relationships.Count));
+            }
+        }
+
+        /// <summary>
+        /// Comparisons are loaded whole: one changed cell rewrites the table's axes and rows, and one change-feed entry
+        /// holds the table before and after. A table a curator changed since it was loaded is left alone and reported.
+        /// </summary>
+        private async Task LoadComparisonsAsync(CancellationToken ct)
+        {
+            if (data.Comparisons.Count == 0)
+            {
+                return;
+            }
+
+            var slugs = _nodes.Values.ToDictionary(n => n.Id, n => (n.Kind, n.Slug));
+            (NodeKind, string)? SlugOf(long id) => slugs.TryGetValue(id, out var s) ? s : null;
+            long NodeId(NodeKind kind, string slug) => _nodes[(kind, slug)].Id;
+            JsonObject State(Comparison c) => JsonSerializer.SerializeToNode(ContentOf.Comparison(c, SlugOf), ContentJson.Options)!.AsObject();
+
+            var existing = await db.Comparisons.AsNoTracking().Include(c => c.Axes).Include(c => c.Rows).AsSplitQuery()
+                .ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
+            var done = 0;
+            foreach (var m in data.Comparisons)
+            {
+                var desired = new Comparison { CreatedAt = now, UpdatedAt = now, LoadedAt = now };
+                ComparisonEntity.Apply(desired, m.Entry, NodeId);
+                var after = State(desired);
+                if (!existing.TryGetValue(m.Key, out var current))
+                {
+                    db.Comparisons.Add(desired);
+                    _report.Count("comparison", LoadOutcome.Created);
+                    _changes.Add(("create", "comparison", () => m.Key, null, () => after));
+                }
+                else if (State(current) is var before && JsonNode.DeepEquals(before, after))
+                {
+                    _report.Count("comparison", LoadOutcome.Unchanged);
+                }
+                else if (current.LoadedAt is null || current.UpdatedAt > current.LoadedAt)
+                {
+                    _report.Count("comparison", LoadOutcome.Protected);
+                    _report.Protected.Add(new ProtectedEntity("comparison", m.Key, current.UpdatedAt, current.LoadedAt));
+                }
+                else
+                {
+                    // The old axes and rows go first: the new ones reuse their slugs, which are unique per table.
+                    await db.ComparisonAxes.Where(a => a.ComparisonId == current.Id).ExecuteDeleteAsync(ct);
+                    await db.ComparisonRows.Where(r => r.ComparisonId == current.Id).ExecuteDeleteAsync(ct);
+                    var tracked = await db.Comparisons.FirstAsync(c => c.Id == current.Id, ct);
+                    ComparisonEntity.Apply(tracked, m.Entry, NodeId);
+                    (tracked.UpdatedAt, tracked.LoadedAt) = (now, now);
+                    _report.Count("comparison", LoadOutcome.Updated);
+                    _changes.Add(("update", "comparison", () => m.Key, before, () => after));
+                }
+
+                progress?.Report(new LoadProgress("comparison", ++done, data.Comparisons.Count));
             }
         }
 

@@ -17,7 +17,7 @@ public sealed partial class ArchitectureTests
     /// <summary>Folders that are features: one resource or concern each, free to use the core, never each other's internals.</summary>
     private static readonly string[] Features =
     [
-        "Auth", "Catalog", "Changes", "Explorer", "Export", "Graph", "Health", "Paradigms", "RateLimiting", "References",
+        "Auth", "Catalog", "Changes", "Comparisons", "Explorer", "Export", "Graph", "Health", "Paradigms", "RateLimiting", "References",
         "Relationships", "Search", "Taxonomy", "Techniques",
     ];
 
