@@ -45,6 +45,14 @@ namespace PostTraining.Client.Models
 #else
         public List<global::PostTraining.Client.Models.TechniqueSummary> Children { get; set; }
 #endif
+        /// <summary>The technique&apos;s row in every comparison it is in: the survey&apos;s values for it, axis by axis.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::PostTraining.Client.Models.TechniqueComparison>? Comparisons { get; set; }
+#nullable restore
+#else
+        public List<global::PostTraining.Client.Models.TechniqueComparison> Comparisons { get; set; }
+#endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The depth property</summary>
@@ -169,6 +177,7 @@ namespace PostTraining.Client.Models
                 { "aliases", n => { Aliases = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "ancestors", n => { Ancestors = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.TechniqueSummary>(global::PostTraining.Client.Models.TechniqueSummary.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "children", n => { Children = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.TechniqueSummary>(global::PostTraining.Client.Models.TechniqueSummary.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "comparisons", n => { Comparisons = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.TechniqueComparison>(global::PostTraining.Client.Models.TechniqueComparison.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "depth", n => { Depth = n.GetIntValue(); } },
                 { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
@@ -200,6 +209,7 @@ namespace PostTraining.Client.Models
             writer.WriteCollectionOfPrimitiveValues<string>("aliases", Aliases);
             writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.TechniqueSummary>("ancestors", Ancestors);
             writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.TechniqueSummary>("children", Children);
+            writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.TechniqueComparison>("comparisons", Comparisons);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteIntValue("depth", Depth);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("description", Description);

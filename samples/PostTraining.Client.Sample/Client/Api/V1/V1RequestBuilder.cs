@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using PostTraining.Client.Api.V1.Applications;
 using PostTraining.Client.Api.V1.Changes;
+using PostTraining.Client.Api.V1.Comparisons;
 using PostTraining.Client.Api.V1.Datasets;
 using PostTraining.Client.Api.V1.Export;
 using PostTraining.Client.Api.V1.Formulas;
@@ -39,6 +40,11 @@ namespace PostTraining.Client.Api.V1
         public global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder Changes
         {
             get => new global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The comparisons property</summary>
+        public global::PostTraining.Client.Api.V1.Comparisons.ComparisonsRequestBuilder Comparisons
+        {
+            get => new global::PostTraining.Client.Api.V1.Comparisons.ComparisonsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The datasets property</summary>
         public global::PostTraining.Client.Api.V1.Datasets.DatasetsRequestBuilder Datasets

@@ -35,7 +35,7 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TechniquesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/techniques{?cursor*,depth*,fields*,hasFormula*,hasReference*,kind*,limit*,paradigm*,parent*,sort*,yearFrom*,yearTo*}", pathParameters)
+        public TechniquesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/techniques{?comparison*,cursor*,depth*,fields*,hasFormula*,hasReference*,kind*,limit*,paradigm*,parent*,sort*,where*,yearFrom*,yearTo*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TechniquesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/techniques{?cursor*,depth*,fields*,hasFormula*,hasReference*,kind*,limit*,paradigm*,parent*,sort*,yearFrom*,yearTo*}", rawUrl)
+        public TechniquesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/techniques{?comparison*,cursor*,depth*,fields*,hasFormula*,hasReference*,kind*,limit*,paradigm*,parent*,sort*,where*,yearFrom*,yearTo*}", rawUrl)
         {
         }
         /// <summary>
-        /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference; order by tree, slug, name or year; page with the opaque cursor of the `next` link.
+        /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference, or by a comparison&apos;s axes (`comparison=alignment-methods&amp;where=reference-model:free,optimization:offline`); order by tree, slug, name or year; page with the opaque cursor of the `next` link.
         /// </summary>
         /// <returns>A <see cref="global::PostTraining.Client.Models.TechniqueSummaryListPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -112,7 +112,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference; order by tree, slug, name or year; page with the opaque cursor of the `next` link.
+        /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference, or by a comparison&apos;s axes (`comparison=alignment-methods&amp;where=reference-model:free,optimization:offline`); order by tree, slug, name or year; page with the opaque cursor of the `next` link.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -162,11 +162,21 @@ namespace PostTraining.Client.Api.V1.Techniques
             return new global::PostTraining.Client.Api.V1.Techniques.TechniquesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference; order by tree, slug, name or year; page with the opaque cursor of the `next` link.
+        /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference, or by a comparison&apos;s axes (`comparison=alignment-methods&amp;where=reference-model:free,optimization:offline`); order by tree, slug, name or year; page with the opaque cursor of the `next` link.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TechniquesRequestBuilderGetQueryParameters 
         {
+            /// <summary>Only techniques with a row in this comparison.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("comparison")]
+            public string? Comparison { get; set; }
+#nullable restore
+#else
+            [QueryParameter("comparison")]
+            public string Comparison { get; set; }
+#endif
             /// <summary>Opaque cursor from the previous page&apos;s next link.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -231,6 +241,16 @@ namespace PostTraining.Client.Api.V1.Techniques
 #else
             [QueryParameter("sort")]
             public string Sort { get; set; }
+#endif
+            /// <summary>With PostTraining.Api.Techniques.TechniqueListQuery.Comparison: axis:value terms the row&apos;s cells must match.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("where")]
+            public string? Where { get; set; }
+#nullable restore
+#else
+            [QueryParameter("where")]
+            public string Where { get; set; }
 #endif
             /// <summary>Only techniques introduced in or after this year.</summary>
             [QueryParameter("yearFrom")]
