@@ -13,6 +13,7 @@ public static class ApiInfrastructure
     public static void AddApiInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        builder.AddHostRefusal();
 
         // Binding failures become exceptions so the handler can answer 400 problem+json naming the parameter.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -29,6 +30,11 @@ public static class ApiInfrastructure
             {
                 ctx.ProblemDetails.Title = phrase.Length == 0 ? null : phrase[0] + phrase[1..].ToLowerInvariant();
             }
+            if (status == StatusCodes.Status400BadRequest && ctx.ProblemDetails.Detail is null && HostRefusal.Detail(ctx.HttpContext) is { } refused)
+            {
+                ctx.ProblemDetails.Detail = refused;
+            }
+
             if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && ctx.ProblemDetails.Detail is null
                 && AcceptedMediaTypes.For(ctx.HttpContext) is { Count: > 0 } accepted)
             {
@@ -102,6 +108,7 @@ public static class ApiInfrastructure
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHostRefusal();
         app.UseCors();
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.

@@ -1,3 +1,4 @@
+using PostTraining.Data.Content;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
@@ -35,7 +36,7 @@ public static partial class ReferenceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-        app.MapNodeWrites(new ReferenceWriter(), "References", "Reference");
+        app.MapNodeWrites<Reference, ReferenceContent, ReferenceDetail>(new ReferenceWriter(), "References", "Reference");
         return app;
     }
 

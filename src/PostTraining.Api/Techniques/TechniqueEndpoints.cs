@@ -1,3 +1,4 @@
+using PostTraining.Data.Content;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text;
@@ -36,7 +37,7 @@ public static class TechniqueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-        app.MapNodeWrites(new TechniqueWriter(), "Techniques", "Technique");
+        app.MapNodeWrites<Technique, TechniqueContent, TechniqueDetail>(new TechniqueWriter(), "Techniques", "Technique");
         app.MapTechniqueReferenceLinks();
         return app;
     }

@@ -126,7 +126,11 @@ public sealed class QueryAndMethodEdgeTests(ApiFactory api) : IClassFixture<ApiF
         var client = api.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/techniques?limit=1");
         request.Headers.Host = "example.com";
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(request)).StatusCode);
+        var refused = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("'example.com'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         using var local = new HttpRequestMessage(HttpMethod.Get, "/api/v1/techniques?limit=1");
         local.Headers.Host = "127.0.0.1:5080";
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(local)).StatusCode);

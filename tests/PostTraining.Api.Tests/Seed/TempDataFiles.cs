@@ -24,7 +24,7 @@ internal static class TempDataFiles
     {
         var dir = Folder();
         var shipped = Path.Combine(AppContext.BaseDirectory, "data");
-        foreach (var name in (string[])[DataFiles.SeedFileName, DataFiles.SurveyFileName, DataFiles.PostSurveyFileName])
+        foreach (var name in (string[])[DataFiles.SeedFileName, DataFiles.SurveyFileName, DataFiles.PostSurveyFileName, DataFiles.ComparisonsFileName])
         {
             File.Copy(Path.Combine(shipped, name), Path.Combine(dir, name));
         }
