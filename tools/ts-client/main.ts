@@ -57,5 +57,6 @@ const write = await client.POST("/api/v1/references", {
     url: "https://example.org/posttraining-ts-client",
   },
 });
-if (write.response.status !== 201) fail("create", write.error, write.response.status);
-console.log(`created reference: ${created} at ${write.response.headers.get("Location") ?? "?"}`);
+if (!write.data) fail("create", write.error, write.response.status);
+// The 201 carries the created reference as GET serves it.
+console.log(`created reference: ${write.data.slug} at ${write.response.headers.get("Location") ?? "?"}`);
