@@ -76,6 +76,7 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// <summary>
         /// Needs an API key with the &apos;write&apos; scope.
         /// </summary>
+        /// <returns>A <see cref="global::PostTraining.Client.Models.TechniqueDetail"/></returns>
         /// <param name="body">A technique, sub-technique or method under a paradigm.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -89,11 +90,11 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::PostTraining.Client.Models.TechniqueDetail?> PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::PostTraining.Client.Models.TechniqueDetail> PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -109,7 +110,7 @@ namespace PostTraining.Client.Api.V1.Techniques
                 { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueDetail>(requestInfo, global::PostTraining.Client.Models.TechniqueDetail.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference, or by a comparison&apos;s axes (`comparison=alignment-methods&amp;where=reference-model:free,optimization:offline`); order by tree, slug, name or year; page with the opaque cursor of the `next` link.
@@ -148,7 +149,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
