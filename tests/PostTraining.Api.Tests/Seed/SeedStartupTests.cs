@@ -104,7 +104,7 @@ public sealed class SeedStartupTests(ApiFactory api) : IClassFixture<ApiFactory>
             await db.Changes.AsNoTracking().Where(c => c.Author == SeedLoader.Author).Select(c => new { c.Operation, c.EntityKind, c.EntityKey }).ToListAsync(),
             await db.Nodes.AsNoTracking().Select(n => new { n.Kind, n.Slug }).ToListAsync()));
         Assert.All(changes, c => Assert.Equal("create", c.Operation));
-        var nodeChanges = changes.Where(c => c.EntityKind is not ("relation-type" or "relationship" or "technique-reference"))
+        var nodeChanges = changes.Where(c => c.EntityKind is not ("relation-type" or "relationship" or "technique-reference" or "comparison"))
             .Select(c => $"{c.EntityKind}:{c.EntityKey}").Order(StringComparer.Ordinal);
         Assert.Equal(nodes.Select(n => $"{n.Kind.ToString().ToLowerInvariant()}:{n.Slug}").Order(StringComparer.Ordinal), nodeChanges);
     }

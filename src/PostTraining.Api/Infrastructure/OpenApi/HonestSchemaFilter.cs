@@ -15,8 +15,9 @@ namespace PostTraining.Api.Infrastructure.OpenApi;
 /// (NonNullableReferenceTypesAsRequired) but not value types, the never-null or the enums.
 /// </summary>
 /// <remarks>
-/// The write bodies (the content contract's records, every member nullable) are left as generated: there a null
-/// member is accepted, and in a merge patch it removes the member, so null is a real value.
+/// The write bodies (the content contract's records, every member nullable) keep null and get no <c>required</c>:
+/// a null member is accepted, and in a merge patch it removes the member, so null is a real value; the validators
+/// say which members a create needs (400 naming each).
 /// </remarks>
 internal sealed class HonestSchemaFilter : ISchemaFilter
 {
@@ -24,12 +25,12 @@ internal sealed class HonestSchemaFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema target || context.Type is null || target.Properties is not { Count: > 0 } properties
-            || IsWriteBody(context.Type))
+        if (schema is not OpenApiSchema target || context.Type is null || target.Properties is not { Count: > 0 } properties)
         {
             return;
         }
 
+        var writeBody = IsWriteBody(context.Type);
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
@@ -40,18 +41,20 @@ internal sealed class HonestSchemaFilter : ISchemaFilter
 
             if (member is OpenApiSchema inline)
             {
-                if (inline.Type is { } type)
+                if (inline.Type is { } type && !writeBody)
                 {
                     inline.Type = type & ~JsonSchemaType.Null;
                 }
 
                 if (property.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
                 {
-                    inline.Enum = [.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v?.ToString())!)];
+                    // Where null is accepted (a write body's member), the enum must list it too.
+                    inline.Enum = [.. allowed.Values.Select(v => (JsonNode?)JsonValue.Create(v?.ToString()))
+                        .Concat(inline.Type?.HasFlag(JsonSchemaType.Null) == true ? [null] : Array.Empty<JsonNode?>())!];
                 }
             }
 
-            if (IsAlwaysWritten(property))
+            if (!writeBody && IsAlwaysWritten(property))
             {
                 target.Required ??= new HashSet<string>(StringComparer.Ordinal);
                 target.Required.Add(name);
