@@ -136,6 +136,15 @@ public sealed class QueryAndMethodEdgeTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(local)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheDocumentIsGeneratedCorrectlyForConcurrentRequests()
+    {
+        // Each request generates the document; generation must not share unsafe state (it did: a 500 under load).
+        var client = api.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.GetAsync(i % 2 == 0 ? "/openapi/v1.json" : "/swagger/v1/swagger.json")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
     private static async Task AssertInvalidAsync(HttpResponseMessage response, string member, string saying)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -21,8 +21,6 @@ namespace PostTraining.Api.Infrastructure.OpenApi;
 /// </remarks>
 internal sealed class HonestSchemaFilter : ISchemaFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema target || context.Type is null || target.Properties is not { Count: > 0 } properties)
@@ -31,6 +29,8 @@ internal sealed class HonestSchemaFilter : ISchemaFilter
         }
 
         var writeBody = IsWriteBody(context.Type);
+        // NullabilityInfoContext is not thread-safe and documents are generated concurrently: one per schema.
+        var nullability = new NullabilityInfoContext();
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
@@ -54,7 +54,7 @@ internal sealed class HonestSchemaFilter : ISchemaFilter
                 }
             }
 
-            if (!writeBody && IsAlwaysWritten(property))
+            if (!writeBody && IsAlwaysWritten(property, nullability))
             {
                 target.Required ??= new HashSet<string>(StringComparer.Ordinal);
                 target.Required.Add(name);
@@ -62,14 +62,14 @@ internal sealed class HonestSchemaFilter : ISchemaFilter
         }
     }
 
-    private static bool IsAlwaysWritten(PropertyInfo property)
+    private static bool IsAlwaysWritten(PropertyInfo property, NullabilityInfoContext nullability)
     {
         if (property.PropertyType.IsValueType)
         {
             return Nullable.GetUnderlyingType(property.PropertyType) is null;
         }
 
-        return Nullability.Create(property).ReadState == NullabilityState.NotNull;
+        return nullability.Create(property).ReadState == NullabilityState.NotNull;
     }
 
     private static bool IsWriteBody(Type type) =>
