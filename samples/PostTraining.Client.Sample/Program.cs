@@ -36,7 +36,18 @@ var found = await client.Api.V1.Search.GetAsync(r =>
     r.QueryParameters.Q = query;
     r.QueryParameters.Limit = 5;
 });
-Console.WriteLine($"search \"{query}\": {string.Join(", ", (found?.Items ?? []).Select(i => $"{i.Kind}:{i.Slug}"))}");
+// Kinds are enums in the generated client; their wire names are the lowercase member names.
+Console.WriteLine($"search \"{query}\": {string.Join(", ", (found?.Items ?? []).Select(i => $"{i.Kind?.ToString().ToLowerInvariant()}:{i.Slug}"))}");
+
+var detail = await client.Api.V1.Techniques["dpo"].GetAsync();
+Console.WriteLine($"detail: {detail?.Slug} ({detail?.Kind?.ToString().ToLowerInvariant()}) under {detail?.Paradigm?.Slug}, {detail?.References?.Count ?? 0} references");
+
+var paths = await client.Api.V1.Paths.GetAsync(r =>
+{
+    r.QueryParameters.From = "dpo";
+    r.QueryParameters.To = "ppo";
+});
+Console.WriteLine($"paths dpo -> ppo: {paths?.Paths?.Count ?? 0}");
 
 if (string.IsNullOrWhiteSpace(apiKey))
 {

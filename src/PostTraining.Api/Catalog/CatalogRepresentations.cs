@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data.Content;
@@ -7,7 +8,7 @@ namespace PostTraining.Api.Catalog;
 /// <summary>A model, dataset, limitation or application in a list.</summary>
 public sealed record CatalogSummary(
     string Slug,
-    [property: Description("model, dataset, limitation or application.")] string Kind,
+    [property: Description("model, dataset, limitation or application."), AllowedValues("model", "dataset", "limitation", "application")] string Kind,
     LocalizedText? Name,
     [property: Description("Slug of the category the entry sits under (datasets and applications).")] string? Parent,
     [property: Description("Parameter count as a source states it (models).")] string? Parameters,

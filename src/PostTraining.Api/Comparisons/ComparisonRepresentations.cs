@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text.Json;
 using PostTraining.Api.ReadModel;
@@ -40,7 +41,7 @@ public sealed record ComparisonAxisItem(
     [property: Description("The column header exactly as printed, e.g. RM1.")] string? Printed,
     LocalizedText? Name,
     LocalizedText? Description,
-    [property: Description("choice (cells hold slugs of the allowed values), number or text.")] string Type,
+    [property: Description("choice (cells hold slugs of the allowed values), number or text."), AllowedValues("choice", "number", "text")] string Type,
     [property: Description("The allowed values of a choice axis; absent on number and text axes.")] IReadOnlyList<ComparisonValueItem>? Values);
 
 /// <summary>An allowed value of a choice axis.</summary>
@@ -67,7 +68,7 @@ public sealed record ComparisonCellItem(
 /// <summary>The entity a row is about: a technique's summary members, or a model's.</summary>
 public sealed record ComparedEntity(
     string Slug,
-    [property: Description("technique, method, or model (a table that compares a model).")] string Kind,
+    [property: Description("technique, method, or model (a table that compares a model)."), AllowedValues("technique", "method", "model")] string Kind,
     LocalizedText? Name,
     string? Abbreviation,
     [property: Description("Slug of the paradigm (techniques and methods).")] string? Paradigm,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Api.ReadModel;
 using PostTraining.Data.Content;
@@ -33,7 +34,7 @@ public sealed record PathHop(
     NodeLink To,
     string Type,
     [property: Description("The type's name when walked forward, its inverse name when walked against the edge.")] LocalizedText Name,
-    [property: Description("forward (from source to target) or inverse.")] string Direction,
+    [property: Description("forward (from source to target) or inverse."), AllowedValues("forward", "inverse")] string Direction,
     [property: Description("Relationship id; absent for tree edges (type broader).")] long? Relationship);
 
 /// <summary>What to read, prerequisites first, to understand a technique.</summary>

@@ -2,12 +2,11 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
 
 namespace PostTraining.Api.Http;
 
 /// <summary>
-/// The API's JSON options (camelCase, nulls omitted, CJK written as characters, kebab-case enums), and read bodies
+/// The API's JSON options (camelCase, nulls omitted, text written as itself, kebab-case enums), and read bodies
 /// serialized through each feature's compile-time generated metadata (no reflection on the hot path).
 /// </summary>
 public static class ApiJson
@@ -16,7 +15,10 @@ public static class ApiJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        // Text as itself: CJK, ' and & unescaped. The relaxed encoder still escapes what JSON requires (quotes,
+        // backslashes, control characters); it skips only the HTML-safety escapes, and these bodies are
+        // application/json, never pasted into HTML unencoded (the explorer sets text, not markup).
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }
 

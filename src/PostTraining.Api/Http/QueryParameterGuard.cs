@@ -40,6 +40,16 @@ public static class QueryParameterGuard
                 return Problems.Invalid(invalid, "Not valid UTF-8 once percent-decoded: encode the text as UTF-8 (e.g. %C3%A9 for é).");
             }
 
+            // A NUL byte (%00) is no character of any slug, query or text the service holds.
+            foreach (var (name, value) in request.Query.Select(q => (q.Key, q.Value.ToString()))
+                         .Concat(request.RouteValues.Select(r => (r.Key, r.Value as string ?? ""))))
+            {
+                if (value.Contains('\0', StringComparison.Ordinal) || name.Contains('\0', StringComparison.Ordinal))
+                {
+                    return Problems.Invalid(name.Replace("\0", "\\0", StringComparison.Ordinal), "Contains a NUL character (%00), which no parameter takes.");
+                }
+            }
+
             return await next(invocation);
         };
     }

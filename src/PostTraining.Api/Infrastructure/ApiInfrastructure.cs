@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 using PostTraining.Api.Http;
 using PostTraining.Api.Infrastructure.OpenApi;
 using PostTraining.Data.Content;
@@ -12,6 +13,7 @@ public static class ApiInfrastructure
     public static void AddApiInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        builder.AddHostRefusal();
 
         // Binding failures become exceptions so the handler can answer 400 problem+json naming the parameter.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -19,7 +21,20 @@ public static class ApiInfrastructure
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Type ??= $"https://httpstatuses.io/{ctx.ProblemDetails.Status}";
+            // One style for every problem, whoever wrote it: the status's page as type (the framework's defaults mix
+            // RFC 9110 section links with none), and a sentence-case title ("Method not allowed", not "Method Not Allowed").
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            ctx.ProblemDetails.Type = $"https://httpstatuses.io/{status}";
+            var phrase = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+            if (ctx.ProblemDetails.Title is null || string.Equals(ctx.ProblemDetails.Title, phrase, StringComparison.Ordinal))
+            {
+                ctx.ProblemDetails.Title = phrase.Length == 0 ? null : phrase[0] + phrase[1..].ToLowerInvariant();
+            }
+            if (status == StatusCodes.Status400BadRequest && ctx.ProblemDetails.Detail is null && HostRefusal.Detail(ctx.HttpContext) is { } refused)
+            {
+                ctx.ProblemDetails.Detail = refused;
+            }
+
             if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && ctx.ProblemDetails.Detail is null
                 && AcceptedMediaTypes.For(ctx.HttpContext) is { Count: > 0 } accepted)
             {
@@ -37,6 +52,8 @@ public static class ApiInfrastructure
             .WithHeaders("Accept", "Accept-Language", "If-None-Match", "Content-Type")
             .WithExposedHeaders("ETag", "Location", "Link", "Retry-After")));
 
+        // After every feature's filters (the key filter adds 401 and 403), so each response gets its headers.
+        builder.Services.PostConfigure<SwaggerGenOptions>(o => o.OperationFilter<HttpContractOperationFilter>());
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>
         {
@@ -49,8 +66,18 @@ public static class ApiInfrastructure
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             });
             // Relative, so "Try it out" and generated clients talk to whatever host served the document.
-            o.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
+            o.AddServer(new OpenApiServer
+            {
+                Url = "/",
+                Description = "The server that served this document, in whichever environment it runs (production, staging or local).",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(false)) },
+            });
             o.DescribeAllParametersInCamelCase();
+            // The schema follows the records' C# nullability: a non-nullable member is required (HonestSchemaFilter
+            // adds value types and drops null, which the serializer never writes).
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.SchemaFilter<HonestSchemaFilter>();
             o.OperationFilter<ReadOperationFilter>();
             o.DocumentFilter<ReadDocumentFilter>();
             o.OrderActionsBy(api => $"{ReadDocumentFilter.Rank(api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().FirstOrDefault()?.Tags.FirstOrDefault()):D2} {api.RelativePath}");
@@ -81,13 +108,18 @@ public static class ApiInfrastructure
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHostRefusal();
         app.UseCors();
         app.UseMiddleware<OpenApiDocumentCache>();
 
         // Swagger is part of the product (people explore the API with it), so it is served in every environment.
-        app.UseSwagger();
+        app.UseSwagger(o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         // The conventional address of the same document (what ASP.NET Core's own OpenAPI support and most tools expect).
-        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwagger(o =>
+        {
+            o.RouteTemplate = "openapi/{documentName}.json";
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+        });
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "PostTraining API v1");

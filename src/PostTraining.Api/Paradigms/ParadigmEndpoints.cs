@@ -1,3 +1,4 @@
+using PostTraining.Data.Content;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
@@ -21,7 +22,7 @@ public static class ParadigmEndpoints
                 "A paradigm with its goal, description and top-level techniques.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect);
 
-        app.MapNodeWrites(new ParadigmWriter(), "Paradigms", "Paradigm");
+        app.MapNodeWrites<Paradigm, ParadigmContent, ParadigmDetail>(new ParadigmWriter(), "Paradigms", "Paradigm");
         return app;
     }
 

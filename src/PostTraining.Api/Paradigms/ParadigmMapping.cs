@@ -16,11 +16,11 @@ public static class ParadigmMapping
         paradigm.Children.Where(c => c.Kind == NodeKind.Technique).Sum(c => c.SelfAndDescendants().Count(n => n.Kind == NodeKind.Technique));
 
     public static ParadigmSummary ToParadigmSummary(this SnapshotNode p) =>
-        new(p.Slug, p.Name(), LocalizedText.Of(p.Row.GoalEn, p.Row.GoalZh), p.Row.Position, p.TechniqueCount(), p.Url);
+        new(p.Slug, p.RequiredName(), LocalizedText.Of(p.Row.GoalEn, p.Row.GoalZh), p.Row.Position, p.TechniqueCount(), p.Url);
 
     public static ParadigmDetail ToParadigmDetail(this SnapshotNode p, TaxonomySnapshot snapshot) => new(
         p.Slug,
-        p.Name(),
+        p.RequiredName(),
         LocalizedText.Of(p.Row.GoalEn, p.Row.GoalZh),
         p.Description(),
         p.Row.Position,

@@ -8,7 +8,7 @@ namespace PostTraining.Api.Paradigms;
 /// <summary>A post-training paradigm in a list.</summary>
 public sealed record ParadigmSummary(
     string Slug,
-    LocalizedText? Name,
+    LocalizedText Name,
     [property: Description("What the paradigm sets out to achieve.")] LocalizedText? Goal,
     int Position,
     [property: Description("Number of techniques and methods under the paradigm, at every depth.")] int TechniqueCount,
@@ -17,7 +17,7 @@ public sealed record ParadigmSummary(
 /// <summary>A paradigm with its top-level techniques.</summary>
 public sealed record ParadigmDetail(
     string Slug,
-    LocalizedText? Name,
+    LocalizedText Name,
     LocalizedText? Goal,
     LocalizedText? Description,
     int Position,

@@ -7,7 +7,7 @@ using PostTraining.Api.Auth;
 namespace PostTraining.Api.RateLimiting;
 
 /// <summary>
-/// Fixed-window limits with ASP.NET Core's limiter: reads per client address, writes per presented key. The write
+/// Fixed-window limits (windows aligned to the clock, see ClockWindowLimiter) through ASP.NET Core's limiter middleware: reads per client address, writes per presented key. The write
 /// partition is taken from the presented key before it is checked, so guessing keys is limited too and costs no
 /// database lookup once over the limit. Health probes are never limited.
 /// </summary>
@@ -26,7 +26,7 @@ public static class RateLimitingSetup
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options));
+            limiter.GlobalLimiter = new RateLimitHeaderWriter(PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options)));
             limiter.OnRejected = OnRejectedAsync;
         });
     }
@@ -54,13 +54,7 @@ public static class RateLimitingSetup
             ? ($"read:{client}", options.Reads)
             : (PresentedKeyPrefix(context.Request) is { } prefix ? $"write:key:{prefix}" : $"write:ip:{client}", options.Writes);
 
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = window.PermitLimit,
-            Window = TimeSpan.FromSeconds(window.WindowSeconds),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return RateLimitPartition.Get(key, _ => new ClockWindowLimiter(window.PermitLimit, TimeSpan.FromSeconds(window.WindowSeconds), TimeProvider.System));
     }
 
     /// <summary>A short, bounded partition name for the presented key; never the key itself.</summary>
@@ -84,8 +78,8 @@ public static class RateLimitingSetup
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        // The real time until this client's window resets (ClockWindowLimiter), not the window's length.
+        var seconds = RateLimitHeaderWriter.Seconds(rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Data.Content;
 
@@ -7,14 +8,14 @@ namespace PostTraining.Api.ReadModel;
 
 /// <summary>Any entity, named and linked: the ends of a relationship, a paradigm inside a technique, ...</summary>
 public sealed record NodeLink(
-    [property: Description("Entity kind: paradigm, technique, reference, model, dataset, limitation, formula or application.")] string Kind,
+    [property: Description("Entity kind: paradigm, technique, reference, model, dataset, limitation, formula or application."), AllowedValues("paradigm", "technique", "reference", "model", "dataset", "limitation", "formula", "application")] string Kind,
     string Slug,
     LocalizedText? Name,
     [property: Description("Root-relative URL of the entity.")] string Url);
 
 /// <summary>Where an entity came from.</summary>
 public sealed record SourceInfo(
-    [property: Description("document (the source survey), curated (our curated data) or api (written through the API).")] string Kind,
+    [property: Description("document (the source survey), curated (our curated data) or api (written through the API)."), AllowedValues("document", "curated", "api")] string Kind,
     [property: Description("Title of the source document or name of the data file.")] string? Document,
     [property: Description("Section of the source document, or the curated entry.")] string? Section,
     [property: Description("The reference a curated fact rests on.")] NodeLink? Reference,

@@ -7,6 +7,22 @@ public static class RepresentationMapping
 {
     public static LocalizedText? Name(this SnapshotNode node) => LocalizedText.Of(node.Row.NameEn, node.Row.NameZh);
 
+    /// <summary>
+    /// The name of a paradigm or technique, or the title of a reference: every write requires it (InputValidation)
+    /// and so do the data files, so representations type it as always present; the slug stands in should a row lack it.
+    /// </summary>
+    public static LocalizedText RequiredName(this SnapshotNode node) => node.Name() ?? new LocalizedText(node.Slug);
+
+    /// <summary>A reference's title: its English name, else (a Chinese-only work) its Chinese one; see <see cref="RequiredName"/>.</summary>
+    public static string Title(this SnapshotNode reference) => reference.Row.NameEn ?? reference.Row.NameZh ?? reference.Slug;
+
+    /// <summary>
+    /// A technique's paradigm: every write sets it (given, or the parent's) and so does the loader, so representations
+    /// type it as always present.
+    /// </summary>
+    public static SnapshotNode RequiredParadigm(this SnapshotNode technique) =>
+        technique.Paradigm ?? throw new InvalidOperationException($"Technique '{technique.Slug}' has no paradigm.");
+
     public static LocalizedText? Description(this SnapshotNode node) => LocalizedText.Of(node.Row.DescriptionEn, node.Row.DescriptionZh);
 
     public static NodeLink ToLink(this SnapshotNode node) => new(node.KindName, node.Slug, node.Name(), node.Url);

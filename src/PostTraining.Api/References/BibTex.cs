@@ -28,7 +28,7 @@ public static class BibTex
         // An arXiv preprint without a venue is @misc with eprint fields, as arXiv itself exports it.
         var type = row.Venue is null ? "misc" : IsJournal(row.Venue) ? "article" : "inproceedings";
         builder.Append('@').Append(type).Append('{').Append(r.Slug).Append(",\n");
-        Field(builder, "title", ReferenceMapping.Title(r));
+        Field(builder, "title", r.Title());
         if (row.Authors.Count > 0)
         {
             // BibTeX's own marker of an incomplete list, so a citation does not pass for the whole author list.

@@ -1,3 +1,5 @@
+using PostTraining.Data.Content;
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -34,7 +36,7 @@ public static partial class ReferenceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-        app.MapNodeWrites(new ReferenceWriter(), "References", "Reference");
+        app.MapNodeWrites<Reference, ReferenceContent, ReferenceDetail>(new ReferenceWriter(), "References", "Reference");
         return app;
     }
 
@@ -133,7 +135,7 @@ public static partial class ReferenceEndpoints
     /// <summary>Gets one reference, as JSON or BibTeX.</summary>
     public static Results<BodyResult<ReferenceDetail>, ValidationProblem, ProblemHttpResult> GetReference(
         [Description("Reference slug, e.g. arxiv-2305-18290.")] string slug,
-        [Description("json or bibtex; overrides Accept.")] string? format,
+        [Description("json or bibtex; overrides Accept."), AllowedValues("json", "bibtex")] string? format,
         SnapshotHolder snapshots,
         HttpRequest request)
     {
@@ -159,7 +161,7 @@ public static partial class ReferenceEndpoints
     {
         // Undated works come last in both directions.
         "year" => r.Row.Year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : descending ? "" : "~",
-        "title" => TextFolding.Fold(ReferenceMapping.Title(r) ?? r.Slug),
+        "title" => TextFolding.Fold(r.Title()),
         _ => r.Slug,
     };
 

@@ -11,12 +11,12 @@ public static class ReferenceMapping
         Details.Node(snapshot, r, () => ApiJson.Body(r.ToReferenceDetail(snapshot), ReferenceJson.Context.ReferenceDetail));
 
     public static ReferenceSummary ToReferenceSummary(this SnapshotNode r) =>
-        new(r.Slug, Title(r), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url, r.Row.Doi, r.Row.AuthorsTruncated);
+        new(r.Slug, r.Title(), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url, r.Row.Language, r.Url, r.Row.Doi, r.Row.AuthorsTruncated);
 
     public static ReferenceDetail ToReferenceDetail(this SnapshotNode r, TaxonomySnapshot snapshot) => new(
         r.Slug,
-        Title(r),
-        r.Name(),
+        r.Title(),
+        r.RequiredName(),
         r.Row.Authors,
         r.Row.Year,
         r.Row.Venue,
@@ -33,7 +33,4 @@ public static class ReferenceMapping
         r.Row.CreatedAt,
         r.Row.UpdatedAt,
         $"{r.Url}?format=bibtex");
-
-    /// <summary>A reference's English name is its title; a Chinese-only work has only the Chinese one.</summary>
-    public static string? Title(SnapshotNode r) => r.Row.NameEn ?? r.Row.NameZh;
 }

@@ -7,7 +7,7 @@ namespace PostTraining.Api.References;
 /// <summary>A paper, article or other source in a list.</summary>
 public sealed record ReferenceSummary(
     string Slug,
-    string? Title,
+    string Title,
     IReadOnlyList<string> Authors,
     int? Year,
     string? Venue,
@@ -21,8 +21,8 @@ public sealed record ReferenceSummary(
 /// <summary>A reference with the techniques it stands behind.</summary>
 public sealed record ReferenceDetail(
     string Slug,
-    string? Title,
-    LocalizedText? Name,
+    string Title,
+    LocalizedText Name,
     IReadOnlyList<string> Authors,
     int? Year,
     string? Venue,

@@ -23,13 +23,13 @@ public static class RelationshipWrites
     public static IEndpointRouteBuilder MapRelationshipWrites(this IEndpointRouteBuilder app)
     {
         var relationships = app.MapGroup("/api/v1/relationships").WithTags("Relationships").AddEndpointFilterFactory(QueryParameterGuard.Factory);
-        WriteRoutes.Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201)
+        WriteRoutes.Describe(relationships.MapPost("/", (HttpContext c, WriteSession s) => RelationshipWrites.CreateAsync(c, s)), "CreateRelationship", "Create a relationship", 201, typeof(RelationshipItem))
             .Accepts<RelationshipContent>(JsonBody.Json);
         WriteRoutes.Describe(relationships.MapPut("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: false)),
-                "ReplaceRelationship", "Replace a relationship", 200)
+                "ReplaceRelationship", "Replace a relationship", 200, typeof(RelationshipItem))
             .Accepts<RelationshipContent>(JsonBody.Json);
         WriteRoutes.Describe(relationships.MapPatch("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.UpdateAsync(id, c, s, patch: true)),
-                "PatchRelationship", "Change a relationship with a JSON merge patch", 200)
+                "PatchRelationship", "Change a relationship with a JSON merge patch", 200, typeof(RelationshipItem))
             .Accepts<RelationshipContent>(JsonBody.MergePatch);
         WriteRoutes.Describe(relationships.MapDelete("/{id:long}", ([Description("Relationship id.")] long id, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) => RelationshipWrites.DeleteAsync(id, c, s)),
             "DeleteRelationship", "Delete a relationship", 204);

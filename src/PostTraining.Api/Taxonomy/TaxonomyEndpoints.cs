@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class TaxonomyEndpoints
 
     /// <summary>The taxonomy in the chosen format.</summary>
     public static Results<BodyResult<TaxonomyDocument>, ValidationProblem, ProblemHttpResult> GetTaxonomy(
-        [Description("json, mermaid, dot, jsonld or csv; overrides Accept.")] string? format,
+        [Description("json, mermaid, dot, jsonld or csv; overrides Accept."), AllowedValues("json", "mermaid", "dot", "jsonld", "csv")] string? format,
         [Description("Only this paradigm or this technique's subtree (slug, or kind:slug), e.g. peft.")] string? root,
         SnapshotHolder snapshots,
         HttpRequest request)

@@ -14,14 +14,14 @@ public static class TaxonomyExport
         scope.Root,
         scope.Branches.Select(b => new TaxonomyParadigm(
             b.Paradigm.Slug,
-            b.Paradigm.Name(),
+            b.Paradigm.RequiredName(),
             LocalizedText.Of(b.Paradigm.Row.GoalEn, b.Paradigm.Row.GoalZh),
             b.Paradigm.Description(),
             b.Paradigm.Url,
             b.Tops.Select(Tree).ToArray())).ToArray());
 
     private static TaxonomyTechnique Tree(SnapshotNode t) => new(
-        t.Slug, t.TechniqueKindName(), t.Name(), t.Row.Abbreviation, t.Row.Year, t.Url,
+        t.Slug, t.TechniqueKindName(), t.RequiredName(), t.Row.Abbreviation, t.Row.Year, t.Url,
         t.Children.Where(c => c.Kind == NodeKind.Technique).Select(Tree).ToArray());
 
     /// <summary>A Mermaid flowchart: the tree as solid arrows, relationships inside it as labelled dotted arrows.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Data.Content;
 
@@ -8,12 +9,12 @@ public sealed record TaxonomyDocument(
     [property: Description("The subtree root when one was asked for (root=...).")] string? Root,
     IReadOnlyList<TaxonomyParadigm> Paradigms);
 
-public sealed record TaxonomyParadigm(string Slug, LocalizedText? Name, LocalizedText? Goal, LocalizedText? Description, string Url, IReadOnlyList<TaxonomyTechnique> Techniques);
+public sealed record TaxonomyParadigm(string Slug, LocalizedText Name, LocalizedText? Goal, LocalizedText? Description, string Url, IReadOnlyList<TaxonomyTechnique> Techniques);
 
 public sealed record TaxonomyTechnique(
     string Slug,
-    [property: Description("technique or method.")] string Kind,
-    LocalizedText? Name,
+    [property: Description("technique or method."), AllowedValues("technique", "method")] string Kind,
+    LocalizedText Name,
     string? Abbreviation,
     int? Year,
     string Url,

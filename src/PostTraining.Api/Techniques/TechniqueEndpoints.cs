@@ -1,3 +1,5 @@
+using PostTraining.Data.Content;
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +37,7 @@ public static class TechniqueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
-        app.MapNodeWrites(new TechniqueWriter(), "Techniques", "Technique");
+        app.MapNodeWrites<Technique, TechniqueContent, TechniqueDetail>(new TechniqueWriter(), "Techniques", "Technique");
         app.MapTechniqueReferenceLinks();
         return app;
     }
@@ -138,7 +140,7 @@ public static class TechniqueEndpoints
     public static Results<BodyResult<ListPage<TechniqueReference>>, ProblemHttpResult, ValidationProblem> ListTechniqueReferences(
         [Description("Technique slug, e.g. peft.")] string slug,
         [Description("Include the references of every technique below this one.")][DefaultValue(true)] bool? subtree,
-        [Description("json or bibtex; overrides Accept.")] string? format,
+        [Description("json or bibtex; overrides Accept."), AllowedValues("json", "bibtex")] string? format,
         SnapshotHolder snapshots,
         HttpRequest request)
     {

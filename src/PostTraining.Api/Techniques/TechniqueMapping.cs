@@ -13,15 +13,15 @@ public static class TechniqueMapping
         Details.Node(snapshot, t, () => ApiJson.Body(t.ToDetail(snapshot), TechniqueJson.Context.TechniqueDetail));
 
     public static TechniqueSummary ToSummary(this SnapshotNode t) => new(
-        t.Slug, t.TechniqueKindName(), t.Name(), t.Row.Abbreviation, t.Paradigm?.Slug,
+        t.Slug, t.TechniqueKindName(), t.RequiredName(), t.Row.Abbreviation, t.RequiredParadigm().Slug,
         t.Parent?.Kind == NodeKind.Technique ? t.Parent.Slug : null, t.Depth, t.Row.Year, t.Url);
 
     public static TechniqueDetail ToDetail(this SnapshotNode t, TaxonomySnapshot snapshot) => new(
         t.Slug,
         t.TechniqueKindName(),
-        t.Name(),
+        t.RequiredName(),
         t.Row.Abbreviation,
-        t.Paradigm?.ToLink(),
+        t.RequiredParadigm().ToLink(),
         t.Parent?.Kind == NodeKind.Technique ? t.Parent.Slug : null,
         t.Depth,
         t.Row.Year,
@@ -46,7 +46,7 @@ public static class TechniqueMapping
             $"{t.Url}/reading-order"));
 
     public static TechniqueReference ToTechniqueReference(SnapshotNode r, ReferenceRole role) => new(
-        r.Slug, r.Row.NameEn ?? r.Row.NameZh, r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url,
+        r.Slug, r.Title(), r.Row.Authors, r.Row.Year, r.Row.Venue, r.Row.ArxivId, r.Row.Url,
         Wire.ReferenceRoles.Name(role), r.Url);
 
     public static FormulaItem ToFormulaItem(SnapshotNode f) => new(

@@ -27,7 +27,7 @@ public static class TechniqueReferenceWrites
     {
         var links = app.MapGroup("/api/v1/techniques/{slug}/references").WithTags("Techniques").AddEndpointFilterFactory(QueryParameterGuard.Factory);
         WriteRoutes.Describe(links.MapPost("/", ([Description(WriteRoutes.SlugText)] string slug, HttpContext c, WriteSession s) => TechniqueReferenceWrites.CreateAsync(slug, c, s)),
-                "LinkTechniqueReference", "Cite a reference for a technique", 201)
+                "LinkTechniqueReference", "Cite a reference for a technique", 201, typeof(TechniqueReferenceLink))
             .Accepts<ReferenceLinkContent>(JsonBody.Json)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
@@ -41,7 +41,7 @@ public static class TechniqueReferenceWrites
             .ProducesProblem(StatusCodes.Status410Gone);
         WriteRoutes.Describe(links.MapPut("/{referenceSlug}", ([Description(WriteRoutes.SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
                     TechniqueReferenceWrites.UpdateAsync(slug, referenceSlug, c, s)),
-                "UpdateTechniqueReference", "Change the role of a cited reference", 200)
+                "UpdateTechniqueReference", "Change the role of a cited reference", 200, typeof(TechniqueReferenceLink))
             .Accepts<TechniqueReferenceRoleInput>(JsonBody.Json);
         WriteRoutes.Describe(links.MapDelete("/{referenceSlug}", ([Description(WriteRoutes.SlugText)] string slug, [Description("Slug of the cited reference.")] string referenceSlug, [FromHeader(Name = "If-Match")][Description(WriteRoutes.IfMatchText)] string? ifMatch, HttpContext c, WriteSession s) =>
                 TechniqueReferenceWrites.DeleteAsync(slug, referenceSlug, c, s)),

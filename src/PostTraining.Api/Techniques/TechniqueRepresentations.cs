@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using PostTraining.Api.Comparisons;
 using PostTraining.Api.ReadModel;
@@ -8,10 +9,10 @@ namespace PostTraining.Api.Techniques;
 /// <summary>A technique or method in a list.</summary>
 public sealed record TechniqueSummary(
     string Slug,
-    [property: Description("technique (at any depth) or method (a named method, usually with its paper).")] string Kind,
-    LocalizedText? Name,
+    [property: Description("technique (at any depth) or method (a named method, usually with its paper)."), AllowedValues("technique", "method")] string Kind,
+    LocalizedText Name,
     string? Abbreviation,
-    [property: Description("Slug of the paradigm.")] string? Paradigm,
+    [property: Description("Slug of the paradigm.")] string Paradigm,
     [property: Description("Slug of the parent technique; absent at the top of a paradigm.")] string? Parent,
     [property: Description("0 at the top of a paradigm, parent depth + 1 below.")] int Depth,
     [property: Description("Year the method was introduced, when known.")] int? Year,
@@ -20,10 +21,10 @@ public sealed record TechniqueSummary(
 /// <summary>A technique or method with everything around it.</summary>
 public sealed record TechniqueDetail(
     string Slug,
-    string Kind,
-    LocalizedText? Name,
+    [property: AllowedValues("technique", "method")] string Kind,
+    LocalizedText Name,
     string? Abbreviation,
-    NodeLink? Paradigm,
+    NodeLink Paradigm,
     string? Parent,
     int Depth,
     int? Year,
@@ -46,13 +47,13 @@ public sealed record TechniqueDetail(
 /// <summary>A reference as seen from a technique, with the role it plays for it.</summary>
 public sealed record TechniqueReference(
     string Slug,
-    string? Title,
+    string Title,
     IReadOnlyList<string> Authors,
     int? Year,
     string? Venue,
     string? ArxivId,
     [property: Description("Where the work can be read (redirect wrappers decoded).")] string? Url,
-    [property: Description("introduces, defines, describes or uses.")] string Role,
+    [property: Description("introduces, defines, describes or uses."), AllowedValues("introduces", "defines", "describes", "uses")] string Role,
     [property: Description("Root-relative URL of the reference in this API.")] string ApiUrl);
 
 /// <summary>A formula in LaTeX with its symbols explained.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace PostTraining.Api.Writes;
 
@@ -9,4 +10,4 @@ namespace PostTraining.Api.Writes;
 
 /// <summary>Changes what a linked reference is to the technique (PUT on the link).</summary>
 public sealed record TechniqueReferenceRoleInput(
-    [property: Description("introduces, defines, describes or uses.")] string? Role);
+    [property: Description("introduces, defines, describes or uses."), AllowedValues("introduces", "defines", "describes", "uses")] string? Role);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace PostTraining.Data.Content;
 
@@ -37,6 +38,7 @@ public record TechniqueContent
     public string? Parent { get; init; }
 
     [Description("'technique' or 'method'.")]
+    [AllowedValues("technique", "method")]
     public string? Kind { get; init; }
 
     [Description("English and Chinese names; a method may lack the Chinese one.")]
@@ -112,6 +114,7 @@ public sealed record ReferenceLinkContent
     public string? Reference { get; init; }
 
     [Description("introduces (default), defines, describes or uses.")]
+    [AllowedValues("introduces", "defines", "describes", "uses")]
     public string? Role { get; init; }
 }
 

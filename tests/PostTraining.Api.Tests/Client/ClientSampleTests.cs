@@ -22,6 +22,10 @@ public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<Kes
         Assert.Contains($"techniques: {items.GetArrayLength()}", output, StringComparison.Ordinal);
         Assert.Contains($"  {items[0].GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
         Assert.Contains("search \"偏好优化\": technique:dpo", output, StringComparison.Ordinal);
+        using var dpo = JsonDocument.Parse(await http.GetStringAsync("api/v1/techniques/dpo"));
+        Assert.Contains($"detail: dpo ({dpo.RootElement.GetProperty("kind").GetString()}) under {dpo.RootElement.GetProperty("paradigm").GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
+        using var paths = JsonDocument.Parse(await http.GetStringAsync("api/v1/paths?from=dpo&to=ppo"));
+        Assert.Contains($"paths dpo -> ppo: {paths.RootElement.GetProperty("paths").GetArrayLength()}", output, StringComparison.Ordinal);
 
         // The sample prints the slug it chose; the reference must then be readable like any other.
         var created = output.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith("created reference: ", StringComparison.Ordinal));

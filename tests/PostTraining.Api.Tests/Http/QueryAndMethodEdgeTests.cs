@@ -86,6 +86,65 @@ public sealed class QueryAndMethodEdgeTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal(await client.GetStringAsync("/swagger/v1/swagger.json"), await conventional.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task ANulByteInAParameterIsA400NamingIt()
+    {
+        await AssertInvalidAsync(await api.CreateClient().GetAsync("/api/v1/search?q=dp%00o"), "q", "NUL");
+        await AssertInvalidAsync(await api.CreateClient().GetAsync("/api/v1/techniques?paradigm=align%00ment"), "paradigm", "NUL");
+    }
+
+    [Fact]
+    public async Task JsonWritesApostrophesAndAmpersandsAsThemselves()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/search?q=a&nope=1");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("'nope'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0027", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0026", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/search?nope=1", 400, "Invalid request")]
+    [InlineData("GET", "/api/v1/techniques/no-such-technique", 404, "Not found")]
+    [InlineData("GET", "/api/v1/no-such-collection", 404, "Not found")]
+    [InlineData("POST", "/health/live", 405, "Method not allowed")]
+    [InlineData("POST", "/api/v1/techniques", 401, "Unauthorized")]
+    [InlineData("GET", "/api/v1/taxonomy?format=csv&x=1", 400, "Invalid request")]
+    public async Task EveryProblemHasOneStyleOfTypeAndTitle(string method, string path, int status, string title)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(status, (int)response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal($"https://httpstatuses.io/{status}", problem.GetProperty("type").GetString());
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ByDefaultAHostOtherThanThisMachineIsRefused()
+    {
+        var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/techniques?limit=1");
+        request.Headers.Host = "example.com";
+        var refused = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("'example.com'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var local = new HttpRequestMessage(HttpMethod.Get, "/api/v1/techniques?limit=1");
+        local.Headers.Host = "127.0.0.1:5080";
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(local)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDocumentIsGeneratedCorrectlyForConcurrentRequests()
+    {
+        // Each request generates the document; generation must not share unsafe state (it did: a 500 under load).
+        var client = api.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.GetAsync(i % 2 == 0 ? "/openapi/v1.json" : "/swagger/v1/swagger.json")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
     private static async Task AssertInvalidAsync(HttpResponseMessage response, string member, string saying)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

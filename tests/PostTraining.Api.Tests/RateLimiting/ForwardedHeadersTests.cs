@@ -13,6 +13,8 @@ public sealed class BehindProxyApiFactory : ApiFactory
     public BehindProxyApiFactory()
     {
         With("ForwardedHeaders:KnownProxies:0", Proxy);
+        // Behind a proxy the host checked is the one it forwards (the client's), so the public host must be listed.
+        With("AllowedHosts", "localhost;taxonomy.example.org");
         With("RateLimiting:Enabled", "true");
         With("RateLimiting:Reads:PermitLimit", "2");
         With("RateLimiting:Reads:WindowSeconds", "300");

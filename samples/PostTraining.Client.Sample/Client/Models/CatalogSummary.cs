@@ -14,13 +14,7 @@ namespace PostTraining.Client.Models
     public partial class CatalogSummary : IParsable
     {
         /// <summary>model, dataset, limitation or application.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.CatalogSummary_kind? Kind { get; set; }
         /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -87,7 +81,7 @@ namespace PostTraining.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.CatalogSummary_kind>(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "organization", n => { Organization = n.GetStringValue(); } },
                 { "parameters", n => { Parameters = n.GetStringValue(); } },
@@ -103,7 +97,7 @@ namespace PostTraining.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.CatalogSummary_kind>("kind", Kind);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("organization", Organization);
             writer.WriteStringValue("parameters", Parameters);

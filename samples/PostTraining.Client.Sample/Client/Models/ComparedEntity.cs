@@ -24,13 +24,7 @@ namespace PostTraining.Client.Models
         /// <summary>Depth in the taxonomy (techniques and methods).</summary>
         public int? Depth { get; set; }
         /// <summary>technique, method, or model (a table that compares a model).</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.ComparedEntity_kind? Kind { get; set; }
         /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -93,7 +87,7 @@ namespace PostTraining.Client.Models
             {
                 { "abbreviation", n => { Abbreviation = n.GetStringValue(); } },
                 { "depth", n => { Depth = n.GetIntValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.ComparedEntity_kind>(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "paradigm", n => { Paradigm = n.GetStringValue(); } },
                 { "parent", n => { Parent = n.GetStringValue(); } },
@@ -111,7 +105,7 @@ namespace PostTraining.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("abbreviation", Abbreviation);
             writer.WriteIntValue("depth", Depth);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.ComparedEntity_kind>("kind", Kind);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("paradigm", Paradigm);
             writer.WriteStringValue("parent", Parent);

@@ -46,13 +46,7 @@ namespace PostTraining.Client.Models
         public string Slug { get; set; }
 #endif
         /// <summary>choice (cells hold slugs of the allowed values), number or text.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Type { get; set; }
-#nullable restore
-#else
-        public string Type { get; set; }
-#endif
+        public global::PostTraining.Client.Models.ComparisonAxisItem_type? Type { get; set; }
         /// <summary>The allowed values of a choice axis; absent on number and text axes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -83,7 +77,7 @@ namespace PostTraining.Client.Models
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "printed", n => { Printed = n.GetStringValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
+                { "type", n => { Type = n.GetEnumValue<global::PostTraining.Client.Models.ComparisonAxisItem_type>(); } },
                 { "values", n => { Values = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.ComparisonValueItem>(global::PostTraining.Client.Models.ComparisonValueItem.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -98,7 +92,7 @@ namespace PostTraining.Client.Models
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("printed", Printed);
             writer.WriteStringValue("slug", Slug);
-            writer.WriteStringValue("type", Type);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.ComparisonAxisItem_type>("type", Type);
             writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.ComparisonValueItem>("values", Values);
         }
     }

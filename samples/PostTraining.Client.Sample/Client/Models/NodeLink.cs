@@ -14,13 +14,7 @@ namespace PostTraining.Client.Models
     public partial class NodeLink : IParsable
     {
         /// <summary>Entity kind: paradigm, technique, reference, model, dataset, limitation, formula or application.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.NodeLink_kind? Kind { get; set; }
         /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -63,7 +57,7 @@ namespace PostTraining.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.NodeLink_kind>(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
@@ -76,7 +70,7 @@ namespace PostTraining.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.NodeLink_kind>("kind", Kind);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("slug", Slug);
             writer.WriteStringValue("url", Url);

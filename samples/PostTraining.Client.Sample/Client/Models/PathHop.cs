@@ -14,13 +14,7 @@ namespace PostTraining.Client.Models
     public partial class PathHop : IParsable
     {
         /// <summary>forward (from source to target) or inverse.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Direction { get; set; }
-#nullable restore
-#else
-        public string Direction { get; set; }
-#endif
+        public global::PostTraining.Client.Models.PathHop_direction? Direction { get; set; }
         /// <summary>Any entity, named and linked: the ends of a relationship, a paradigm inside a technique, ...</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -73,7 +67,7 @@ namespace PostTraining.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "direction", n => { Direction = n.GetStringValue(); } },
+                { "direction", n => { Direction = n.GetEnumValue<global::PostTraining.Client.Models.PathHop_direction>(); } },
                 { "from", n => { From = n.GetObjectValue<global::PostTraining.Client.Models.NodeLink>(global::PostTraining.Client.Models.NodeLink.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "relationship", n => { Relationship = n.GetLongValue(); } },
@@ -88,7 +82,7 @@ namespace PostTraining.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("direction", Direction);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.PathHop_direction>("direction", Direction);
             writer.WriteObjectValue<global::PostTraining.Client.Models.NodeLink>("from", From);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteLongValue("relationship", Relationship);

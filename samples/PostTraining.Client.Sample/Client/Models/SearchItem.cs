@@ -22,21 +22,9 @@ namespace PostTraining.Client.Models
         public string Highlight { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.SearchItem_kind? Kind { get; set; }
         /// <summary>exact, prefix, word-start, substring, all-words or fuzzy.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Match { get; set; }
-#nullable restore
-#else
-        public string Match { get; set; }
-#endif
+        public global::PostTraining.Client.Models.SearchItem_match? Match { get; set; }
         /// <summary>The field that matched best: name.en, name.zh, abbreviation, aliases, slug, description.en or description.zh.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -64,13 +52,7 @@ namespace PostTraining.Client.Models
         public string Slug { get; set; }
 #endif
         /// <summary>For techniques: technique or method.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? TechniqueKind { get; set; }
-#nullable restore
-#else
-        public string TechniqueKind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.SearchItem_techniqueKind? TechniqueKind { get; set; }
         /// <summary>The url property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -98,13 +80,13 @@ namespace PostTraining.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "highlight", n => { Highlight = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
-                { "match", n => { Match = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.SearchItem_kind>(); } },
+                { "match", n => { Match = n.GetEnumValue<global::PostTraining.Client.Models.SearchItem_match>(); } },
                 { "matchedField", n => { MatchedField = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
-                { "techniqueKind", n => { TechniqueKind = n.GetStringValue(); } },
+                { "techniqueKind", n => { TechniqueKind = n.GetEnumValue<global::PostTraining.Client.Models.SearchItem_techniqueKind>(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
             };
         }
@@ -116,13 +98,13 @@ namespace PostTraining.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("highlight", Highlight);
-            writer.WriteStringValue("kind", Kind);
-            writer.WriteStringValue("match", Match);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.SearchItem_kind>("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.SearchItem_match>("match", Match);
             writer.WriteStringValue("matchedField", MatchedField);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteDoubleValue("score", Score);
             writer.WriteStringValue("slug", Slug);
-            writer.WriteStringValue("techniqueKind", TechniqueKind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.SearchItem_techniqueKind>("techniqueKind", TechniqueKind);
             writer.WriteStringValue("url", Url);
         }
     }

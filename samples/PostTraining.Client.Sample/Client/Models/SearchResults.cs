@@ -22,13 +22,7 @@ namespace PostTraining.Client.Models
         public List<global::PostTraining.Client.Models.SearchItem> Items { get; set; }
 #endif
         /// <summary>prefix (type-ahead) or full.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Mode { get; set; }
-#nullable restore
-#else
-        public string Mode { get; set; }
-#endif
+        public global::PostTraining.Client.Models.SearchResults_mode? Mode { get; set; }
         /// <summary>The query as received.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,7 +50,7 @@ namespace PostTraining.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.SearchItem>(global::PostTraining.Client.Models.SearchItem.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "mode", n => { Mode = n.GetStringValue(); } },
+                { "mode", n => { Mode = n.GetEnumValue<global::PostTraining.Client.Models.SearchResults_mode>(); } },
                 { "query", n => { Query = n.GetStringValue(); } },
             };
         }
@@ -68,7 +62,7 @@ namespace PostTraining.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.SearchItem>("items", Items);
-            writer.WriteStringValue("mode", Mode);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.SearchResults_mode>("mode", Mode);
             writer.WriteStringValue("query", Query);
         }
     }

@@ -22,13 +22,7 @@ namespace PostTraining.Client.Models
         public string Document { get; set; }
 #endif
         /// <summary>document (the source survey), curated (our curated data) or api (written through the API).</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.SourceInfo_kind? Kind { get; set; }
         /// <summary>The original form of a normalised value (e.g. a redirect-wrapped link).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -72,7 +66,7 @@ namespace PostTraining.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "document", n => { Document = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.SourceInfo_kind>(); } },
                 { "original", n => { Original = n.GetStringValue(); } },
                 { "reference", n => { Reference = n.GetObjectValue<global::PostTraining.Client.Models.NodeLink>(global::PostTraining.Client.Models.NodeLink.CreateFromDiscriminatorValue); } },
                 { "section", n => { Section = n.GetStringValue(); } },
@@ -86,7 +80,7 @@ namespace PostTraining.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("document", Document);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.SourceInfo_kind>("kind", Kind);
             writer.WriteStringValue("original", Original);
             writer.WriteObjectValue<global::PostTraining.Client.Models.NodeLink>("reference", Reference);
             writer.WriteStringValue("section", Section);

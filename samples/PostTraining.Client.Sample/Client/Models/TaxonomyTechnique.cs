@@ -29,13 +29,7 @@ namespace PostTraining.Client.Models
         public List<global::PostTraining.Client.Models.TaxonomyTechnique> Children { get; set; }
 #endif
         /// <summary>technique or method.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.TaxonomyTechnique_kind? Kind { get; set; }
         /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -82,7 +76,7 @@ namespace PostTraining.Client.Models
             {
                 { "abbreviation", n => { Abbreviation = n.GetStringValue(); } },
                 { "children", n => { Children = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.TaxonomyTechnique>(global::PostTraining.Client.Models.TaxonomyTechnique.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.TaxonomyTechnique_kind>(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
@@ -98,7 +92,7 @@ namespace PostTraining.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("abbreviation", Abbreviation);
             writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.TaxonomyTechnique>("children", Children);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.TaxonomyTechnique_kind>("kind", Kind);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("slug", Slug);
             writer.WriteStringValue("url", Url);

@@ -74,13 +74,7 @@ namespace PostTraining.Client.Models
         public List<global::PostTraining.Client.Models.FormulaItem> Formulas { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.TechniqueDetail_kind? Kind { get; set; }
         /// <summary>True for a method the curated data knowingly lists without a paper.</summary>
         public bool? LacksReference { get; set; }
         /// <summary>Related resources of a technique.</summary>
@@ -188,7 +182,7 @@ namespace PostTraining.Client.Models
                 { "depth", n => { Depth = n.GetIntValue(); } },
                 { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "formulas", n => { Formulas = n.GetCollectionOfObjectValues<global::PostTraining.Client.Models.FormulaItem>(global::PostTraining.Client.Models.FormulaItem.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.TechniqueDetail_kind>(); } },
                 { "lacksReference", n => { LacksReference = n.GetBoolValue(); } },
                 { "links", n => { Links = n.GetObjectValue<global::PostTraining.Client.Models.TechniqueLinks>(global::PostTraining.Client.Models.TechniqueLinks.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
@@ -220,7 +214,7 @@ namespace PostTraining.Client.Models
             writer.WriteIntValue("depth", Depth);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("description", Description);
             writer.WriteCollectionOfObjectValues<global::PostTraining.Client.Models.FormulaItem>("formulas", Formulas);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.TechniqueDetail_kind>("kind", Kind);
             writer.WriteBoolValue("lacksReference", LacksReference);
             writer.WriteObjectValue<global::PostTraining.Client.Models.TechniqueLinks>("links", Links);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);

@@ -38,13 +38,7 @@ namespace PostTraining.Client.Models
         public global::PostTraining.Client.Models.LocalizedText Description { get; set; }
 #endif
         /// <summary>&apos;technique&apos; or &apos;method&apos;.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::PostTraining.Client.Models.TechniqueInput_kind? Kind { get; set; }
         /// <summary>True for a method knowingly listed without a paper.</summary>
         public bool? LacksReference { get; set; }
         /// <summary>Text in English and Chinese; a missing translation is absent, never empty.</summary>
@@ -106,7 +100,7 @@ namespace PostTraining.Client.Models
                 { "abbreviation", n => { Abbreviation = n.GetStringValue(); } },
                 { "aliases", n => { Aliases = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "description", n => { Description = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::PostTraining.Client.Models.TechniqueInput_kind>(); } },
                 { "lacksReference", n => { LacksReference = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetObjectValue<global::PostTraining.Client.Models.LocalizedText>(global::PostTraining.Client.Models.LocalizedText.CreateFromDiscriminatorValue); } },
                 { "paradigm", n => { Paradigm = n.GetStringValue(); } },
@@ -127,7 +121,7 @@ namespace PostTraining.Client.Models
             writer.WriteStringValue("abbreviation", Abbreviation);
             writer.WriteCollectionOfPrimitiveValues<string>("aliases", Aliases);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("description", Description);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.TechniqueInput_kind>("kind", Kind);
             writer.WriteBoolValue("lacksReference", LacksReference);
             writer.WriteObjectValue<global::PostTraining.Client.Models.LocalizedText>("name", Name);
             writer.WriteStringValue("paradigm", Paradigm);

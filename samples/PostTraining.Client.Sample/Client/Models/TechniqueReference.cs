@@ -38,13 +38,7 @@ namespace PostTraining.Client.Models
         public List<string> Authors { get; set; }
 #endif
         /// <summary>introduces, defines, describes or uses.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::PostTraining.Client.Models.TechniqueReference_role? Role { get; set; }
         /// <summary>The slug property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -100,7 +94,7 @@ namespace PostTraining.Client.Models
                 { "apiUrl", n => { ApiUrl = n.GetStringValue(); } },
                 { "arxivId", n => { ArxivId = n.GetStringValue(); } },
                 { "authors", n => { Authors = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::PostTraining.Client.Models.TechniqueReference_role>(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
@@ -118,7 +112,7 @@ namespace PostTraining.Client.Models
             writer.WriteStringValue("apiUrl", ApiUrl);
             writer.WriteStringValue("arxivId", ArxivId);
             writer.WriteCollectionOfPrimitiveValues<string>("authors", Authors);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.TechniqueReference_role>("role", Role);
             writer.WriteStringValue("slug", Slug);
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("url", Url);

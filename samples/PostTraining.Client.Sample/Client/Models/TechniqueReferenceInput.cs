@@ -22,13 +22,7 @@ namespace PostTraining.Client.Models
         public string Reference { get; set; }
 #endif
         /// <summary>introduces (default), defines, describes or uses.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::PostTraining.Client.Models.TechniqueReferenceInput_role? Role { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -48,7 +42,7 @@ namespace PostTraining.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "reference", n => { Reference = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::PostTraining.Client.Models.TechniqueReferenceInput_role>(); } },
             };
         }
         /// <summary>
@@ -59,7 +53,7 @@ namespace PostTraining.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("reference", Reference);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.TechniqueReferenceInput_role>("role", Role);
         }
     }
 }

@@ -14,13 +14,7 @@ namespace PostTraining.Client.Models
     public partial class TechniqueReferenceRoleInput : IParsable
     {
         /// <summary>introduces, defines, describes or uses.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::PostTraining.Client.Models.TechniqueReferenceRoleInput_role? Role { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -39,7 +33,7 @@ namespace PostTraining.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::PostTraining.Client.Models.TechniqueReferenceRoleInput_role>(); } },
             };
         }
         /// <summary>
@@ -49,7 +43,7 @@ namespace PostTraining.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::PostTraining.Client.Models.TechniqueReferenceRoleInput_role>("role", Role);
         }
     }
 }

@@ -97,8 +97,8 @@ internal sealed class ReadOperationFilter : IOperationFilter
             {
                 response.Content[format.Essence] = new OpenApiMediaType
                 {
-                    // JSON-LD is JSON (an object); the other formats are text.
-                    Schema = new OpenApiSchema { Type = format == MediaFormat.JsonLd ? JsonSchemaType.Object : JsonSchemaType.String },
+                    // JSON-LD is JSON with a schema of its own; the other formats are text.
+                    Schema = format == MediaFormat.JsonLd ? SkosJsonLdSchema.Reference(context.Document) : new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
         }

@@ -41,6 +41,7 @@ namespace PostTraining.Client.Api.V1.Taxonomy
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::PostTraining.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 406 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +57,7 @@ namespace PostTraining.Client.Api.V1.Taxonomy
             {
                 { "400", global::PostTraining.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "406", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TaxonomyDocument>(requestInfo, global::PostTraining.Client.Models.TaxonomyDocument.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -95,15 +97,8 @@ namespace PostTraining.Client.Api.V1.Taxonomy
         public partial class TaxonomyRequestBuilderGetQueryParameters 
         {
             /// <summary>json, mermaid, dot, jsonld or csv; overrides Accept.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             [QueryParameter("format")]
-            public string? Format { get; set; }
-#nullable restore
-#else
-            [QueryParameter("format")]
-            public string Format { get; set; }
-#endif
+            public global::PostTraining.Client.Api.V1.Taxonomy.GetFormatQueryParameterType? Format { get; set; }
             /// <summary>Only this paradigm or this technique&apos;s subtree (slug, or kind:slug), e.g. peft.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

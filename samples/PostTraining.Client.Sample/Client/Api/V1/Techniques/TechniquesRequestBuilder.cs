@@ -53,6 +53,7 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::PostTraining.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,6 +68,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::PostTraining.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueSummaryListPage>(requestInfo, global::PostTraining.Client.Models.TechniqueSummaryListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -74,6 +76,7 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// <summary>
         /// Needs an API key with the &apos;write&apos; scope.
         /// </summary>
+        /// <returns>A <see cref="global::PostTraining.Client.Models.TechniqueDetail"/></returns>
         /// <param name="body">A technique, sub-technique or method under a paradigm.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -83,14 +86,15 @@ namespace PostTraining.Client.Api.V1.Techniques
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::PostTraining.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::PostTraining.Client.Models.TechniqueDetail?> PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::PostTraining.Client.Models.TechniqueDetail> PostAsync(global::PostTraining.Client.Models.TechniqueInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -103,9 +107,10 @@ namespace PostTraining.Client.Api.V1.Techniques
                 { "409", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::PostTraining.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::PostTraining.Client.Models.TechniqueDetail>(requestInfo, global::PostTraining.Client.Models.TechniqueDetail.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Every technique and method at every depth, flat; each item names its paradigm, parent and depth. Filter by paradigm, parent, kind, depth, year range, formula and reference, or by a comparison&apos;s axes (`comparison=alignment-methods&amp;where=reference-model:free,optimization:offline`); order by tree, slug, name or year; page with the opaque cursor of the `next` link.
@@ -144,7 +149,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
@@ -163,7 +168,7 @@ namespace PostTraining.Client.Api.V1.Techniques
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TechniquesRequestBuilderGetQueryParameters 
         {
-            /// <summary>Only techniques with a row in this comparison (slug), e.g. alignment-methods; see /api/v1/comparisons.</summary>
+            /// <summary>Only techniques with a row in this comparison.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("comparison")]
@@ -238,7 +243,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             [QueryParameter("sort")]
             public string Sort { get; set; }
 #endif
-            /// <summary>Terms axis:value on a comparison&apos;s axes (of the one named by comparison, else of any comparison having them), comma-separated, all of which must hold, e.g. reference-model:free,optimization:offline. axis:a|b takes either value; a number axis takes axis:4, axis:&lt;=4, &gt;=, &lt; or &gt;, e.g. weight-bits:&lt;=4; a text axis matches part of the printed text, e.g. teacher-models:gpt-4.</summary>
+            /// <summary>With PostTraining.Api.Techniques.TechniqueListQuery.Comparison: axis:value terms the row&apos;s cells must match.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("where")]

@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using PostTraining.Api.Http;
+using PostTraining.Api.RateLimiting;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PostTraining.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// The HTTP contract every operation shares, declared where the service applies it: the validators and caching
+/// headers of reads (and <c>If-None-Match</c>), <c>If-Match</c> on changes, <c>Location</c> on creates and
+/// redirects, the challenge of a 401/403, 429 with <c>Retry-After</c> and the limit headers on every /api/v1
+/// operation (the limiter covers them all), 503 with <c>Retry-After</c> on every one (each reads the snapshot or the
+/// database), and <c>security: []</c> on the public ones. The header definitions live once, in components.
+/// </summary>
+internal sealed class HttpContractOperationFilter : IOperationFilter
+{
+    private static readonly (string Name, string Description, bool Number)[] Headers =
+    [
+        ("ETag", "Strong validator of this representation; send it back in If-None-Match (reads) or If-Match (changes).", false),
+        ("Cache-Control", "'public, no-cache' on reads (store, but revalidate: a 304 is cheap); 'no-store' on answers carrying secrets.", false),
+        ("Access-Control-Allow-Origin", "'*' when the request carries Origin: any site may read (writes are same-origin only).", false),
+        ("Vary", "Accept-Encoding when the body may be compressed, Accept where the representation depends on it.", false),
+        ("Location", "Absolute URL of the created resource, or of the resource's new address on a 308.", false),
+        ("WWW-Authenticate", "Bearer challenge; error=\"invalid_token\" or error=\"insufficient_scope\" (with the scope needed) says why.", false),
+        ("Retry-After", "Seconds to wait before retrying: until the rate-limit window resets (429) or the service expects to answer again (503).", true),
+        (RateLimitHeaders.Limit, "Requests allowed in the current window (IETF draft RateLimit header fields).", true),
+        (RateLimitHeaders.Remaining, "Requests left in the current window.", true),
+        (RateLimitHeaders.Reset, "Seconds until the current window resets.", true),
+    ];
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var document = context.Document;
+        DeclareHeaders(document);
+        var method = context.ApiDescription.HttpMethod ?? "GET";
+        var path = "/" + (context.ApiDescription.RelativePath ?? "");
+        var isRead = HttpMethods.IsGet(method);
+        operation.Responses ??= [];
+        operation.Parameters ??= [];
+
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
+        Dictionary<string, IOpenApiMediaType> ProblemContent() => new() { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } };
+
+        if (path.StartsWith(ReadApi.Prefix + "/", StringComparison.Ordinal))
+        {
+            operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Too many requests: the client's rate limit for this window is used up.", Content = ProblemContent() });
+            operation.Responses.TryAdd("503", new OpenApiResponse { Description = "Service unavailable: the taxonomy is still loading or the database cannot be reached.", Content = ProblemContent() });
+        }
+
+        if (isRead && operation.Responses.ContainsKey("200"))
+        {
+            operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: the representation still has the ETag given in If-None-Match." });
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "An ETag this client holds; when it is still current the answer is 304 with no body.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 1024 },
+            });
+        }
+
+        if (operation.Responses.ContainsKey("428"))
+        {
+            // The handlers bind If-Match themselves (and camelCasing renamed it); one declaration, by its HTTP name.
+            foreach (var bound in operation.Parameters.Where(p => string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                operation.Parameters.Remove(bound);
+            }
+
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the entity as last read; 428 without it, 412 when it is stale.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 1024 },
+            });
+        }
+
+        foreach (var (status, value) in operation.Responses)
+        {
+            if (value is not OpenApiResponse response)
+            {
+                continue;
+            }
+
+            var names = (status, isRead) switch
+            {
+                ("200", true) or ("304", _) => ["ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin"],
+                ("200", false) when !HttpMethods.IsPost(method) => ["ETag"],
+                ("201", _) => ["Location", "ETag"],
+                ("308", _) => ["Location"],
+                ("401" or "403", _) => ["WWW-Authenticate"],
+                ("429" or "503", _) => ["Retry-After"],
+                _ => Array.Empty<string>(),
+            };
+            if (status == "429")
+            {
+                names = [.. names, RateLimitHeaders.Limit, RateLimitHeaders.Remaining, RateLimitHeaders.Reset];
+            }
+            else if (status[0] is '2' or '4' && path.StartsWith(ReadApi.Prefix + "/", StringComparison.Ordinal))
+            {
+                // The limiter admitted (or counted) the request, so it says how much of the window is left.
+                names = [.. names, RateLimitHeaders.Limit, RateLimitHeaders.Remaining, RateLimitHeaders.Reset];
+            }
+
+            foreach (var name in names)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers.TryAdd(name, new OpenApiHeaderReference(name, document));
+            }
+        }
+
+        // Reads need no key: say so explicitly, so tools do not assume a document-wide requirement.
+        if (operation.Security is not { Count: > 0 })
+        {
+            operation.Security = [];
+        }
+    }
+
+    private static void DeclareHeaders(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        foreach (var (name, description, number) in Headers)
+        {
+            document.Components.Headers.TryAdd(name, new OpenApiHeader
+            {
+                Description = description,
+                Schema = number
+                    ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "86400" }
+                    : new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2048 },
+            });
+        }
+    }
+}
