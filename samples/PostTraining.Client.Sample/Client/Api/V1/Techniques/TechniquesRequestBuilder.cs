@@ -168,7 +168,7 @@ namespace PostTraining.Client.Api.V1.Techniques
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TechniquesRequestBuilderGetQueryParameters 
         {
-            /// <summary>Only techniques with a row in this comparison.</summary>
+            /// <summary>Only techniques with a row in this comparison (slug), e.g. alignment-methods; see /api/v1/comparisons.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("comparison")]
@@ -243,7 +243,7 @@ namespace PostTraining.Client.Api.V1.Techniques
             [QueryParameter("sort")]
             public string Sort { get; set; }
 #endif
-            /// <summary>With PostTraining.Api.Techniques.TechniqueListQuery.Comparison: axis:value terms the row&apos;s cells must match.</summary>
+            /// <summary>Terms axis:value on a comparison&apos;s axes (of the one named by comparison, else of any comparison having them), comma-separated, all of which must hold, e.g. reference-model:free,optimization:offline. axis:a|b takes either value; a number axis takes axis:4, axis:&lt;=4, &gt;=, &lt; or &gt;, e.g. weight-bits:&lt;=4; a text axis matches part of the printed text, e.g. teacher-models:gpt-4.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("where")]
