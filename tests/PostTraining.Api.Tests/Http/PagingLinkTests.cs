@@ -42,6 +42,7 @@ public sealed class PagingLinkTests(PublicOriginApiFactory api) : IClassFixture<
             ["/api/v1/techniques/{slug}/history"] = "/api/v1/techniques/dpo/history?limit=1",
             ["/api/v1/references/{slug}/history"] = "/api/v1/references/arxiv-2503-06072/history?limit=1",
             ["/api/v1/relationships/{id}/history"] = $"/api/v1/relationships/{relationship}/history?limit=1",
+            ["/api/v1/comparisons/{slug}/history"] = "/api/v1/comparisons/alignment-methods/history?limit=1",
         };
         Assert.Equal((await PagedListsAsync(client)).Order(StringComparer.Ordinal), firstPages.Keys.Order(StringComparer.Ordinal));
 
@@ -122,6 +123,13 @@ public sealed class PagingLinkTests(PublicOriginApiFactory api) : IClassFixture<
             using var changed = await client.MergePatchAsync(url, new { verified = !verified }, await client.ETagOfAsync(url));
             Assert.True(changed.StatusCode == HttpStatusCode.OK, $"PATCH {url} answered {(int)changed.StatusCode}: {await changed.Content.ReadAsStringAsync()}");
         }
+
+        // A comparison has no verified flag; its description is a member a curator may change.
+        const string comparison = "/api/v1/comparisons/alignment-methods";
+        using var described = await client.MergePatchAsync(comparison,
+            new { description = new { en = "Second history entry of the paging test.", zh = "分页测试的第二条历史记录。" } },
+            await client.ETagOfAsync(comparison));
+        Assert.True(described.StatusCode == HttpStatusCode.OK, $"PATCH {comparison} answered {(int)described.StatusCode}: {await described.Content.ReadAsStringAsync()}");
     }
 
     private static async Task<int> CountAllAsync(HttpClient client, string url)
