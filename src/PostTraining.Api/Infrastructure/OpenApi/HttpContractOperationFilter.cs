@@ -21,6 +21,7 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         ("Cache-Control", "'public, no-cache' on reads (store, but revalidate: a 304 is cheap); 'no-store' on answers carrying secrets.", false),
         ("Access-Control-Allow-Origin", "'*' when the request carries Origin: any site may read (writes are same-origin only).", false),
         ("Vary", "Accept-Encoding when the body may be compressed, Accept where the representation depends on it.", false),
+        ("Link", "RFC 8288 link to the next page, <url>; rel=\"next\", the same URL as the body's next; absent on the last page.", false),
         ("Location", "Absolute URL of the created resource, or of the resource's new address on a 308.", false),
         ("WWW-Authenticate", "Bearer challenge; error=\"invalid_token\" or error=\"insufficient_scope\" (with the scope needed) says why.", false),
         ("Retry-After", "Seconds to wait before retrying: until the rate-limit window resets (429) or the service expects to answer again (503).", true),
@@ -36,6 +37,9 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         var method = context.ApiDescription.HttpMethod ?? "GET";
         var path = "/" + (context.ApiDescription.RelativePath ?? "");
         var isRead = HttpMethods.IsGet(method);
+        // A paged list takes a limit and answers a body with next; its 200 answers carry the Link header beside it.
+        var pages = context.ApiDescription.ParameterDescriptions.Any(p => string.Equals(p.Name, "limit", StringComparison.OrdinalIgnoreCase))
+            && context.ApiDescription.SupportedResponseTypes.Any(r => r.StatusCode == StatusCodes.Status200OK && r.Type?.GetProperty("Next") is not null);
         operation.Responses ??= [];
         operation.Parameters ??= [];
 
@@ -95,6 +99,11 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
                 ("429" or "503", _) => ["Retry-After"],
                 _ => Array.Empty<string>(),
             };
+            if (status == "200" && isRead && pages)
+            {
+                names = [.. names, "Link"];
+            }
+
             if (status == "429")
             {
                 names = [.. names, RateLimitHeaders.Limit, RateLimitHeaders.Remaining, RateLimitHeaders.Reset];
