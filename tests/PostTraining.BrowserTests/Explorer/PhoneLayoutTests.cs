@@ -93,8 +93,10 @@ public sealed class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.True(await scroller.EvaluateAsync<bool>("el => el.scrollWidth > el.clientWidth"));
 
         await Expect(frame).ToHaveAttributeAsync("data-more-end", "");
-        Assert.Equal("1", await frame.EvaluateAsync<string>("el => getComputedStyle(el, '::after').opacity"));
-        Assert.Equal("0", await frame.EvaluateAsync<string>("el => getComputedStyle(el, '::before').opacity"));
+        // The fade at the end is shown, the one at the start is not (waited for: the cue fades in over 0.15 s).
+        var cue = await frame.ElementHandleAsync();
+        await page.WaitForFunctionAsync(
+            "el => getComputedStyle(el, '::after').opacity === '1' && getComputedStyle(el, '::before').opacity === '0'", cue);
         await Expect(scroller).ToHaveAttributeAsync("tabindex", "0"); // keys scroll it too
 
         // Scrolled to its end, the cue moves to the start: there is now more to see on the left, none on the right.
