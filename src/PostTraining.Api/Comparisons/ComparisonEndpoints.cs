@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PostTraining.Api.Http;
@@ -42,7 +43,7 @@ public static class ComparisonEndpoints
     /// <summary>One comparison as JSON, CSV or Markdown.</summary>
     public static Results<BodyResult<ComparisonDetail>, ValidationProblem, ProblemHttpResult> GetComparison(
         [Description("Comparison slug, e.g. alignment-methods.")] string slug,
-        [Description("json, csv or markdown; overrides Accept.")] string? format,
+        [Description("json, csv or markdown; overrides Accept."), AllowedValues("json", "csv", "markdown")] string? format,
         SnapshotHolder snapshots,
         HttpRequest request)
     {

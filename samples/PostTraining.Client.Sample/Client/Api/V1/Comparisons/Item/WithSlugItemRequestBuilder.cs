@@ -320,15 +320,8 @@ namespace PostTraining.Client.Api.V1.Comparisons.Item
         public partial class WithSlugItemRequestBuilderGetQueryParameters 
         {
             /// <summary>json, csv or markdown; overrides Accept.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             [QueryParameter("format")]
-            public string? Format { get; set; }
-#nullable restore
-#else
-            [QueryParameter("format")]
-            public string Format { get; set; }
-#endif
+            public global::PostTraining.Client.Api.V1.Comparisons.Item.GetFormatQueryParameterType? Format { get; set; }
         }
     }
 }
