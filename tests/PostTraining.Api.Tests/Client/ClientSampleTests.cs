@@ -17,20 +17,12 @@ public sealed class ClientSampleTests(KestrelApiFactory api) : IClassFixture<Kes
         Assert.True(exitCode == 0, $"the sample failed (exit {exitCode}):\n{output}");
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
+        await ClientProgramOutput.AssertReadsAsync(http, output);
         using var page = JsonDocument.Parse(await http.GetStringAsync("api/v1/techniques?limit=200"));
-        var items = page.RootElement.GetProperty("items");
-        Assert.Contains($"techniques: {items.GetArrayLength()}", output, StringComparison.Ordinal);
-        Assert.Contains($"  {items[0].GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
-        Assert.Contains("search \"偏好优化\": technique:dpo", output, StringComparison.Ordinal);
-        using var dpo = JsonDocument.Parse(await http.GetStringAsync("api/v1/techniques/dpo"));
-        Assert.Contains($"detail: dpo ({dpo.RootElement.GetProperty("kind").GetString()}) under {dpo.RootElement.GetProperty("paradigm").GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
-        using var paths = JsonDocument.Parse(await http.GetStringAsync("api/v1/paths?from=dpo&to=ppo"));
-        Assert.Contains($"paths dpo -> ppo: {paths.RootElement.GetProperty("paths").GetArrayLength()}", output, StringComparison.Ordinal);
+        Assert.Contains($"  {page.RootElement.GetProperty("items")[0].GetProperty("slug").GetString()}", output, StringComparison.Ordinal);
 
         // The sample prints the slug it chose; the reference must then be readable like any other.
-        var created = output.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith("created reference: ", StringComparison.Ordinal));
-        Assert.True(created is not null, $"the sample did not report a created reference:\n{output}");
-        var slug = created["created reference: ".Length..];
+        var slug = ClientProgramOutput.CreatedReferenceLine(output);
         using var response = await http.GetAsync(new Uri($"api/v1/references/{slug}", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         using var reference = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
