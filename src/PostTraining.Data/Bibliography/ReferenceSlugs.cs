@@ -12,7 +12,7 @@ public static partial class ReferenceSlugs
     {
         if (arxivId is not null)
         {
-            return "arxiv-" + string.Concat(arxivId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+            return Seed.ReferenceLinks.ArxivSlug(arxivId);
         }
 
         var words = new StringBuilder();

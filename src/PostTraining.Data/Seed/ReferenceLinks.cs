@@ -57,7 +57,7 @@ public static partial class ReferenceLinks
     {
         if (arxivId is not null)
         {
-            return "arxiv-" + Slugs.Kebab(arxivId);
+            return ArxivSlug(arxivId);
         }
 
         var uri = new Uri(url);
@@ -65,6 +65,9 @@ public static partial class ReferenceLinks
         var site = labels.Length >= 2 ? labels[^2] : labels[0];
         return Slugs.Kebab($"{site} {uri.AbsolutePath}");
     }
+
+    /// <summary>'arxiv-2305-18290': the one slug rule for an arXiv paper, whoever names it (document, API, BibTeX import).</summary>
+    public static string ArxivSlug(string arxivId) => "arxiv-" + Slugs.Kebab(arxivId);
 
     private static bool TryHttpUri(string text, out Uri uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
