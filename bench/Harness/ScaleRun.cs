@@ -21,6 +21,8 @@ public sealed record ScaleRunResult(
     ReadModelLog Log,
     long? RssReady,
     long? RssAfterLoad,
+    long? RssPeakReady,
+    long? RssPeakAfterLoad,
     long? RssPeak,
     long? RssPeakSecond,
     IReadOnlyList<ScaleMeasurement> Measurements,
@@ -82,6 +84,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         var api = cleanup.Add(ApiProcess.Start(options, workspace, "api", connectionString, adminKey, out var apiUri, readModelLog));
         var ready = await ApiProcess.WaitReadyAsync(api, apiUri, TimeSpan.FromMinutes(10), _ct);
         var rssReady = api.ReadMemory("VmRSS");
+        var rssPeakReady = api.ReadMemory("VmHWM");
         var log = ReadModelLog.Read(api.LogPath);
         Console.WriteLine($"  ready after {ready.TotalSeconds:0.0} s, RSS {Mib(rssReady)}");
         foreach (var line in log.Lines)
@@ -111,6 +114,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         }
 
         var rssAfterLoad = api.ReadMemory("VmRSS");
+        var rssPeakAfterLoad = api.ReadMemory("VmHWM");
 
         Step("6/7", "a write, seen by a second API process (includes its snapshot refresh at this size)");
         PropagationResult? propagation = null;
@@ -138,10 +142,10 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
 
         // The high-water mark over the whole run: start-up, the load runs and the writes.
         var rssPeak = api.ReadMemory("VmHWM");
-        Console.WriteLine($"  peak RSS {Mib(rssPeak)} (second process {Mib(rssPeakSecond)})");
+        Console.WriteLine($"  peak RSS {Mib(rssPeak)}: {Mib(rssPeakReady)} by start-up, {Mib(rssPeakAfterLoad)} by the end of the load runs (second process {Mib(rssPeakSecond)})");
         Step("7/7", "stopping");
         return new ScaleRunResult(at, machine, options, seedReady, seedLog, seedRss, import, counts, databaseBytes, ready, log,
-            rssReady, rssAfterLoad, rssPeak, rssPeakSecond, measurements, propagation, propagationProblem, ReadModelLog.PatchTotals(api.LogPath), otherPatches,
+            rssReady, rssAfterLoad, rssPeakReady, rssPeakAfterLoad, rssPeak, rssPeakSecond, measurements, propagation, propagationProblem, ReadModelLog.PatchTotals(api.LogPath), otherPatches,
             loadAtStart, MachineInfo.LoadAverage());
     }
 
