@@ -53,7 +53,8 @@ public sealed record BenchOptions
             Connections = Int("connections", 32),
             DurationSeconds = Int("duration", 10),
             WarmupSeconds = Int("warmup", 5),
-            PropagationTrials = Int("trials", 10),
+            // The scale run's visibility target is a median and a p99: 20 writes give it a p99 worth the name.
+            PropagationTrials = Int("trials", args[0] == "scale" ? 20 : 10),
             Techniques = Int("techniques", 100_000),
             References = Int("references", 300_000),
             Relationships = Int("relationships", 1_000_000),

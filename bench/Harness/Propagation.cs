@@ -17,6 +17,7 @@ public sealed record PropagationTrial(double WriteMs, double WriterMs, double Ot
 public sealed record PropagationResult(string Method, IReadOnlyList<PropagationTrial> Trials, string? Note)
 {
     public double Median(Func<PropagationTrial, double> pick) => Stats.Percentile(Trials.Select(pick).ToList(), 50);
+    public double P99(Func<PropagationTrial, double> pick) => Stats.Percentile(Trials.Select(pick).ToList(), 99);
     public double Max(Func<PropagationTrial, double> pick) => Trials.Count == 0 ? double.NaN : Trials.Max(pick);
 }
 

@@ -8,6 +8,9 @@ public static class ScaleReport
 {
     private const double RssTargetBytes = 1.5 * 1024 * 1024 * 1024;
 
+    /// <summary>Issue 17: a write visible on a second process in under 250 ms at the median.</summary>
+    private const double VisibilityTargetMs = 250;
+
     public static string Write(ScaleRunResult run)
     {
         Directory.CreateDirectory(run.Options.ResultsDir);
@@ -68,7 +71,10 @@ public static class ScaleReport
         if (run.Propagation is { } p)
         {
             var refresh = p.Median(t => t.OtherMs);
-            s.AppendLine($"| a write until a second process serves it, from the start of the write request (median of {p.Trials.Count}, {p.Method}) | {(double.IsInfinity(refresh) ? "not within 2 min" : $"{refresh / 1000:0.00} s")} | < 10 s | {Verdict(refresh < 10_000)} |");
+            var refreshP99 = p.P99(t => t.OtherMs);
+            s.AppendLine($"| a write until a second process serves it, from the start of the write request (median of {p.Trials.Count}, {p.Method}) | {Seconds(refresh)} | < 250 ms | {Verdict(refresh < VisibilityTargetMs)} |");
+            s.AppendLine($"| the same, p99 of {p.Trials.Count} (slowest {Seconds(p.Max(t => t.OtherMs))}) | {Seconds(refreshP99)} | | |");
+            s.AppendLine($"| the same, each write in order (ms) | {string.Join(", ", p.Trials.Select(t => Stats.Ms(t.OtherMs, "0")))} | | |");
             foreach (var (who, patches) in new[] { ("the process written to", run.WriterPatchMs), ("the second process", run.OtherPatchMs) })
             {
                 if (patches.Count > 0)
@@ -88,7 +94,9 @@ public static class ScaleReport
 
         s.AppendLine($"| API RSS with the seed data only | {ScaleRun.Mib(run.SeedRss)} | | |");
         s.AppendLine($"| API RSS at this size, when ready | {ScaleRun.Mib(run.RssReady)} | < 1536 MiB | {Verdict(run.RssReady < RssTargetBytes)} |");
-        s.AppendLine($"| API RSS after the load runs (peak) | {ScaleRun.Mib(run.RssAfterLoad)} ({ScaleRun.Mib(run.RssPeak)}) | < 1536 MiB | {Verdict(run.RssPeak < RssTargetBytes)} |");
+        s.AppendLine($"| API RSS after the load runs | {ScaleRun.Mib(run.RssAfterLoad)} | < 1536 MiB | {Verdict(run.RssAfterLoad < RssTargetBytes)} |");
+        s.AppendLine($"| API peak RSS through the whole run (start-up, load runs, writes; `VmHWM`) | {ScaleRun.Mib(run.RssPeak)} (by start-up {ScaleRun.Mib(run.RssPeakReady)}, by the end of the load runs {ScaleRun.Mib(run.RssPeakAfterLoad)}) | < 1536 MiB | {Verdict(run.RssPeak < RssTargetBytes)} |");
+        s.AppendLine($"| second API process, peak RSS (start-up and the writes it followed) | {ScaleRun.Mib(run.RssPeakSecond)} | < 1536 MiB | {Verdict(run.RssPeakSecond < RssTargetBytes)} |");
         s.AppendLine();
         if (run.Log.Lines.Count > 0)
         {
@@ -154,6 +162,8 @@ public static class ScaleReport
         return lines.Count == 0 ? "Not enough measurements to extrapolate." : string.Join('\n', lines) +
             "\n\nBoth are linear estimates from two sizes in one run on a shared machine; graph queries (neighbors, paths) grow with degree, not size.";
     }
+
+    private static string Seconds(double ms) => double.IsInfinity(ms) ? "not within 2 min" : ms < 10_000 ? $"{ms:0} ms" : $"{ms / 1000:0.00} s";
 
     private static string Verdict(bool met) => met ? "met" : "**missed**";
 

@@ -21,7 +21,10 @@ public sealed record ScaleRunResult(
     ReadModelLog Log,
     long? RssReady,
     long? RssAfterLoad,
+    long? RssPeakReady,
+    long? RssPeakAfterLoad,
     long? RssPeak,
+    long? RssPeakSecond,
     IReadOnlyList<ScaleMeasurement> Measurements,
     PropagationResult? Propagation,
     string? PropagationProblem,
@@ -81,6 +84,7 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         var api = cleanup.Add(ApiProcess.Start(options, workspace, "api", connectionString, adminKey, out var apiUri, readModelLog));
         var ready = await ApiProcess.WaitReadyAsync(api, apiUri, TimeSpan.FromMinutes(10), _ct);
         var rssReady = api.ReadMemory("VmRSS");
+        var rssPeakReady = api.ReadMemory("VmHWM");
         var log = ReadModelLog.Read(api.LogPath);
         Console.WriteLine($"  ready after {ready.TotalSeconds:0.0} s, RSS {Mib(rssReady)}");
         foreach (var line in log.Lines)
@@ -110,21 +114,23 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
         }
 
         var rssAfterLoad = api.ReadMemory("VmRSS");
-        var rssPeak = api.ReadMemory("VmHWM");
+        var rssPeakAfterLoad = api.ReadMemory("VmHWM");
 
         Step("6/7", "a write, seen by a second API process (includes its snapshot refresh at this size)");
         PropagationResult? propagation = null;
         string? propagationProblem = null;
         IReadOnlyList<double> otherPatches = [];
+        long? rssPeakSecond = null;
         try
         {
             var second = cleanup.Add(ApiProcess.Start(options, workspace, "api-2", connectionString, adminKey, out var secondUri, readModelLog));
             await ApiProcess.WaitReadyAsync(second, secondUri, TimeSpan.FromMinutes(10), _ct);
             var slug = File.ReadLines(targets[0].File).First().Split('/').Last();
             // A rebuild at this size takes seconds, far more on a busy machine: wait for it up to two minutes.
-            propagation = await new Propagation(apiUri, secondUri, connectionString, adminKey, TimeSpan.FromMinutes(2)).MeasureAsync(slug, 3, _ct);
+            propagation = await new Propagation(apiUri, secondUri, connectionString, adminKey, TimeSpan.FromMinutes(2)).MeasureAsync(slug, options.PropagationTrials, _ct);
             Console.WriteLine($"  {propagation.Method}: write acknowledged after {Stats.Ms(propagation.Median(t => t.WriteMs), "0")} ms, " +
-                $"served by the writer after {Stats.Ms(propagation.Median(t => t.WriterMs), "0")} ms and by the second process after {Stats.Ms(propagation.Median(t => t.OtherMs), "0")} ms (medians)");
+                $"served by the writer after {Stats.Ms(propagation.Median(t => t.WriterMs), "0")} ms and by the second process after {Stats.Ms(propagation.Median(t => t.OtherMs), "0")} ms (medians; p99 {Stats.Ms(propagation.P99(t => t.OtherMs), "0")} ms)");
+            rssPeakSecond = second.ReadMemory("VmHWM");
             await second.StopAsync(TimeSpan.FromSeconds(10));
             otherPatches = ReadModelLog.PatchTotals(second.LogPath);
         }
@@ -134,9 +140,12 @@ public sealed class ScaleRun(BenchOptions options, Cleanup cleanup)
             Console.WriteLine($"  not measured: {propagationProblem}");
         }
 
+        // The high-water mark over the whole run: start-up, the load runs and the writes.
+        var rssPeak = api.ReadMemory("VmHWM");
+        Console.WriteLine($"  peak RSS {Mib(rssPeak)}: {Mib(rssPeakReady)} by start-up, {Mib(rssPeakAfterLoad)} by the end of the load runs (second process {Mib(rssPeakSecond)})");
         Step("7/7", "stopping");
         return new ScaleRunResult(at, machine, options, seedReady, seedLog, seedRss, import, counts, databaseBytes, ready, log,
-            rssReady, rssAfterLoad, rssPeak, measurements, propagation, propagationProblem, ReadModelLog.PatchTotals(api.LogPath), otherPatches,
+            rssReady, rssAfterLoad, rssPeakReady, rssPeakAfterLoad, rssPeak, rssPeakSecond, measurements, propagation, propagationProblem, ReadModelLog.PatchTotals(api.LogPath), otherPatches,
             loadAtStart, MachineInfo.LoadAverage());
     }
 

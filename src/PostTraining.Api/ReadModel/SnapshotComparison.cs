@@ -11,15 +11,16 @@ public sealed class SnapshotComparison
 {
     private readonly Dictionary<string, ComparisonAxis> _axes;
 
-    internal SnapshotComparison(Comparison row, IReadOnlyDictionary<long, SnapshotNode> nodes)
+    internal SnapshotComparison(Comparison row, Func<long?, SnapshotNode?> nodes)
     {
         Row = row;
         Axes = [.. row.Axes.OrderBy(a => a.Position).ThenBy(a => a.Slug, StringComparer.Ordinal)];
         _axes = Axes.ToDictionary(a => a.Slug, StringComparer.Ordinal);
-        SourceReference = row.SourceReferenceId is { } id ? nodes.GetValueOrDefault(id) : null;
+        SourceReference = nodes(row.SourceReferenceId);
         Rows = [.. row.Rows.OrderBy(r => r.Position)
-            .Where(r => nodes.ContainsKey(r.NodeId))
-            .Select(r => new SnapshotComparisonRow(this, r, nodes[r.NodeId], r.ReferenceId is { } reference ? nodes.GetValueOrDefault(reference) : null))];
+            .Select(r => (Row: r, Node: nodes(r.NodeId)))
+            .Where(r => r.Node is not null)
+            .Select(r => new SnapshotComparisonRow(this, r.Row, r.Node!, nodes(r.Row.ReferenceId)))];
     }
 
     public Comparison Row { get; }

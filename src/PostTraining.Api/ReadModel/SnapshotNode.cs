@@ -3,40 +3,63 @@ using PostTraining.Data.Entities;
 namespace PostTraining.Api.ReadModel;
 
 /// <summary>
-/// A node of the snapshot: its row plus the links the builder resolved (tree, paradigm, references, formulas,
-/// relationships in both directions). Only the builder fills the lists; after that nothing changes them.
+/// What the snapshot stores of one node, shared by every snapshot patched from the one that made it: its row and its
+/// links as ids (parent, paradigm, formula's technique, children, formulas, references, relationships), never as
+/// objects. A patch replaces the records of the nodes it touches and keeps all others, so a write at 400k nodes copies
+/// a handful of records instead of re-linking the whole graph. <see cref="Slot"/> is the node's fixed place in the
+/// per-snapshot caches of <see cref="SnapshotNode"/> views.
+/// </summary>
+internal sealed record NodeRecord(
+    NodeRow Row,
+    int Slot,
+    long? ParentId,
+    long? ParadigmId,
+    long? TechniqueId,
+    int Depth,
+    long[]? Children,
+    long[]? Formulas,
+    EdgeRecord[]? Outgoing,
+    EdgeRecord[]? Incoming,
+    LinkRecord[]? References,
+    LinkRecord[]? CitedBy)
+{
+    public long Id => Row.Id;
+}
+
+/// <summary>A relationship as stored, shared across snapshots: its row, its type and its ends' ids.</summary>
+internal sealed record EdgeRecord(RelationshipRow Row, RelationTypeRow Type)
+{
+    public long Id => Row.Id;
+    public long SourceId => Row.SourceId;
+    public long TargetId => Row.TargetId;
+}
+
+/// <summary>A technique-reference link as stored: the other end's id and the role.</summary>
+internal readonly record struct LinkRecord(long OtherId, ReferenceRole Role);
+
+/// <summary>
+/// A node of one snapshot: its row plus its links (tree, paradigm, references, formulas, relationships in both
+/// directions) resolved in that snapshot. A view over the shared <see cref="NodeRecord"/>, made on first use and kept
+/// by the snapshot, so one node is one object within a snapshot (dictionaries keyed by nodes keep working).
 /// </summary>
 public sealed class SnapshotNode
 {
-    // Children and formulas are a List<T> while the builder fills them, then an array of exactly their size (Freeze).
-    // Edges and reference links, millions at scale, are counted first and go straight into arrays of their size
-    // (SetLinks): no List objects, no growth copies, no spare capacity. Missing lists stay null: most nodes have no
-    // children, formulas or edges, and six empty lists per node were 2.4 million objects at 400k nodes.
-    private IReadOnlyList<SnapshotNode>? _children;
-    private SnapshotEdge[]? _outgoing;
-    private SnapshotEdge[]? _incoming;
-    private IReadOnlyList<SnapshotNode>? _formulas;
-    private ReferenceLink[]? _references;
-    private ReferenceLink[]? _citedBy;
+    private readonly TaxonomySnapshot _snapshot;
+    private readonly NodeRecord _record;
 
-    internal List<SnapshotNode> ChildList => Building(ref _children);
-    internal List<SnapshotNode> FormulaList => Building(ref _formulas);
-
-    internal SnapshotNode(NodeRow row, int index)
+    internal SnapshotNode(TaxonomySnapshot snapshot, NodeRecord record)
     {
-        Row = row;
-        Index = index;
-        KindName = NodeKinds.Name(row.Kind);
+        _snapshot = snapshot;
+        _record = record;
     }
 
-    /// <summary>The node's position in the snapshot's build, for the builder's per-node counters.</summary>
-    internal int Index { get; }
+    internal NodeRecord Record => _record;
 
-    public NodeRow Row { get; }
-    public long Id => Row.Id;
-    public NodeKind Kind => Row.Kind;
-    public string Slug => Row.Slug;
-    public string KindName { get; }
+    public NodeRow Row => _record.Row;
+    public long Id => _record.Row.Id;
+    public NodeKind Kind => _record.Row.Kind;
+    public string Slug => _record.Row.Slug;
+    public string KindName => NodeKinds.Name(Kind);
 
     /// <summary>Root-relative URL of the node's detail; made when asked (a stored copy per node was 34 MB at 400k nodes).</summary>
     public string Url => $"/api/v1/{NodeKinds.Collection(Kind)}/{Slug}";
@@ -44,74 +67,30 @@ public sealed class SnapshotNode
     /// <summary><c>kind:slug</c>, the form relationships use to name their ends.</summary>
     public string Key => $"{KindName}:{Slug}";
 
-    public SnapshotNode? Parent { get; internal set; }
+    public SnapshotNode? Parent => _snapshot.NodeOrNull(_record.ParentId);
 
     /// <summary>The paradigm of a technique (null for other kinds).</summary>
-    public SnapshotNode? Paradigm { get; internal set; }
+    public SnapshotNode? Paradigm => _snapshot.NodeOrNull(_record.ParadigmId);
 
     /// <summary>Technique depth: 0 at the top of a paradigm.</summary>
-    public int Depth { get; internal set; }
+    public int Depth => _record.Depth;
 
     /// <summary>The technique a formula belongs to.</summary>
-    public SnapshotNode? Technique { get; internal set; }
+    public SnapshotNode? Technique => _snapshot.NodeOrNull(_record.TechniqueId);
 
     /// <summary>Children in the node's own tree, in source order; for a paradigm, its top-level techniques.</summary>
-    public IReadOnlyList<SnapshotNode> Children => _children ?? [];
-    public IReadOnlyList<SnapshotEdge> Outgoing => _outgoing ?? [];
-    public IReadOnlyList<SnapshotEdge> Incoming => _incoming ?? [];
+    public IReadOnlyList<SnapshotNode> Children => NodeList.Of(_snapshot, _record.Children);
+    public IReadOnlyList<SnapshotEdge> Outgoing => EdgeList.Of(_snapshot, _record.Outgoing);
+    public IReadOnlyList<SnapshotEdge> Incoming => EdgeList.Of(_snapshot, _record.Incoming);
 
     /// <summary>Formulas of a technique.</summary>
-    public IReadOnlyList<SnapshotNode> Formulas => _formulas ?? [];
+    public IReadOnlyList<SnapshotNode> Formulas => NodeList.Of(_snapshot, _record.Formulas);
 
     /// <summary>A technique's references (with the role each plays for it).</summary>
-    public IReadOnlyList<ReferenceLink> References => _references ?? [];
+    public IReadOnlyList<ReferenceLink> References => LinkList.Of(_snapshot, _record.References);
 
     /// <summary>A reference's techniques (with the role it plays for each).</summary>
-    public IReadOnlyList<ReferenceLink> CitedBy => _citedBy ?? [];
-
-    /// <summary>The builder's arrays of edges and reference links, each filled to its size.</summary>
-    internal void SetLinks(SnapshotEdge[]? outgoing, SnapshotEdge[]? incoming, ReferenceLink[]? references, ReferenceLink[]? citedBy)
-    {
-        _outgoing = outgoing;
-        _incoming = incoming;
-        _references = references;
-        _citedBy = citedBy;
-    }
-
-    /// <summary>
-    /// Sorts the lists that exist and turns the builder's lists into arrays of their size, once, at the end of the
-    /// build; empty ones are never created. <see cref="ChildList"/> and <see cref="FormulaList"/> must not be used after.
-    /// </summary>
-    internal void Freeze(Comparison<SnapshotNode> bySourceOrder, Comparison<ReferenceLink> references, Comparison<ReferenceLink> citedBy)
-    {
-        _children = Frozen(_children, bySourceOrder);
-        _formulas = Frozen(_formulas, bySourceOrder);
-        if (_references is { Length: > 1 })
-        {
-            Array.Sort(_references, references);
-        }
-
-        if (_citedBy is { Length: > 1 })
-        {
-            Array.Sort(_citedBy, citedBy);
-        }
-    }
-
-    private static List<T> Building<T>(ref IReadOnlyList<T>? field) =>
-        field as List<T> ?? (List<T>)(field ??= new List<T>());
-
-    private static T[]? Frozen<T>(IReadOnlyList<T>? field, Comparison<T> order)
-    {
-        if (field is not List<T> list)
-        {
-            return (T[]?)field;
-        }
-
-        var array = list.ToArray();
-        // List.Sort is Array.Sort underneath: the same order the lists had before.
-        Array.Sort(array, order);
-        return array;
-    }
+    public IReadOnlyList<ReferenceLink> CitedBy => LinkList.Of(_snapshot, _record.CitedBy);
 
     /// <summary>Ancestors from the root down to the parent.</summary>
     public IReadOnlyList<SnapshotNode> Ancestors()
@@ -156,13 +135,30 @@ public sealed class SnapshotNode
 /// <summary>A technique-reference link seen from either end: <see cref="Other"/> is the reference or the technique. A struct: 600k of them at scale.</summary>
 public readonly record struct ReferenceLink(SnapshotNode Other, ReferenceRole Role);
 
-/// <summary>A relationship with its ends and type resolved.</summary>
-public sealed class SnapshotEdge(RelationshipRow row, RelationTypeRow type, SnapshotNode source, SnapshotNode target)
+/// <summary>A relationship of one snapshot, its ends and type resolved there; a view over the shared <see cref="EdgeRecord"/>.</summary>
+public sealed class SnapshotEdge
 {
-    public RelationshipRow Row { get; } = row;
-    public long Id => Row.Id;
-    public RelationTypeRow Type { get; } = type;
-    public SnapshotNode Source { get; } = source;
-    public SnapshotNode Target { get; } = target;
+    private readonly TaxonomySnapshot _snapshot;
+    private readonly EdgeRecord _record;
+
+    internal SnapshotEdge(TaxonomySnapshot snapshot, EdgeRecord record)
+    {
+        _snapshot = snapshot;
+        _record = record;
+    }
+
+    internal EdgeRecord Record => _record;
+
+    public RelationshipRow Row => _record.Row;
+    public long Id => _record.Row.Id;
+    public RelationTypeRow Type => _record.Type;
+
+    // A stored edge always has both ends in its snapshot: build and patch drop an edge with its end.
+    public SnapshotNode Source => _snapshot.NodeOrNull(_record.SourceId)!;
+    public SnapshotNode Target => _snapshot.NodeOrNull(_record.TargetId)!;
     public string Url => $"/api/v1/relationships/{Row.Id}";
+
+    public override bool Equals(object? obj) => obj is SnapshotEdge other && ReferenceEquals(other._record, _record) && ReferenceEquals(other._snapshot, _snapshot);
+
+    public override int GetHashCode() => _record.Id.GetHashCode();
 }

@@ -92,9 +92,7 @@ public sealed class SnapshotRefresher(
         var read = watch.Elapsed;
         // The index (the search index) is patched too where its factory can (e.g. the previous base plus the changed
         // nodes indexed again), else built whole.
-        var snapshot = TaxonomySnapshot.Build(
-            delta.ApplyTo(current.Source), Interlocked.Increment(ref _generation), delta.ChangeMark,
-            indexes.Patch(current, delta) ?? indexes.Build);
+        var snapshot = current.Patch(delta, Interlocked.Increment(ref _generation), indexes.Patch(current, delta) ?? indexes.Build);
         var built = watch.Elapsed;
         // Before the swap, so that no search ever waits for (or sees) an index being built.
         var index = snapshot.Index;

@@ -8,17 +8,27 @@ namespace PostTraining.Api.ReadModel;
 /// The whole taxonomy in memory, immutable once built: lookups by (kind, slug) and id, the trees, relationships in
 /// both directions, its <see cref="Index"/> (the search index), and a memo of derived values (serialized
 /// representations, sort orders) that lives exactly as long as the snapshot, so nothing cached can outlive the data it
-/// was made from.
+/// was made from. Nodes refer to each other by id (see <see cref="NodeRecord"/>): the records, the id and slug maps'
+/// bases and the relationship chunks are shared with the snapshots patched from this one (<see cref="Patch"/>); the
+/// <see cref="SnapshotNode"/> and <see cref="SnapshotEdge"/> objects callers get are views made in this snapshot.
 /// </summary>
 public sealed class TaxonomySnapshot
 {
-    private readonly Dictionary<long, SnapshotNode> _byId;
-    private readonly Dictionary<(NodeKind, string), SnapshotNode> _bySlug;
-    private readonly Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> _byKind;
+    private const int ViewChunkBits = 12;
+
+    private readonly OverlayMap<long, NodeRecord> _byId;
+    private readonly OverlayMap<(NodeKind, string), long> _bySlug;
+    private readonly Dictionary<NodeKind, long[]> _byKind;
+    private readonly SortedChunks<EdgeRecord> _edges;
+    private readonly IReadOnlyList<RelationTypeRow> _typeRows;
+    private readonly IReadOnlyList<Comparison>? _comparisonRows;
     private readonly Dictionary<string, RelationTypeRow> _typesBySlug;
     private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotComparison> _comparisonsBySlug;
     private readonly Dictionary<long, IReadOnlyList<SnapshotComparisonRow>> _comparisonRowsByNode;
+    private readonly Lazy<long[]> _techniqueOrder;
+    // This snapshot's node views by the records' slots, in chunks made on first use: a node is one object per snapshot.
+    private readonly SnapshotNode?[]?[] _views;
 
     /// <summary>Most answers to queries (search texts, list pages, graph walks) one snapshot keeps; see <see cref="Answer"/>.</summary>
     public const int MaxCachedAnswers = 4096;
@@ -40,38 +50,41 @@ public sealed class TaxonomySnapshot
     private readonly BoundedCache<ICachedValue> _details = new(MaxCachedDetails, MaxCachedDetailBytes, CachedSize);
     private readonly Lazy<ISnapshotIndex?> _index;
 
-    private TaxonomySnapshot(
-        SnapshotSource source,
+    internal TaxonomySnapshot(
         long generation,
         long changeMark,
-        Dictionary<long, SnapshotNode> byId,
-        Dictionary<NodeKind, IReadOnlyList<SnapshotNode>> byKind,
-        IReadOnlyList<SnapshotNode> techniques,
+        OverlayMap<long, NodeRecord> byId,
+        OverlayMap<(NodeKind, string), long> bySlug,
+        Dictionary<NodeKind, long[]> byKind,
+        SortedChunks<EdgeRecord> edges,
+        int slotCount,
+        Func<TaxonomySnapshot, long[]> techniqueOrder,
         IReadOnlyList<RelationTypeRow> relationTypes,
-        IReadOnlyList<SnapshotEdge> relationships,
-        IReadOnlyList<SnapshotComparison> comparisons,
+        IReadOnlyList<Comparison>? comparisons,
         Func<TaxonomySnapshot, ISnapshotIndex>? index)
     {
-        Source = source;
         Generation = generation;
         ChangeMark = changeMark;
         BuiltAt = DateTimeOffset.UtcNow;
         _byId = byId;
+        _bySlug = bySlug;
         _byKind = byKind;
-        _bySlug = byId.Values.ToDictionary(n => (n.Kind, n.Slug));
-        Techniques = techniques;
-        RelationTypes = relationTypes;
+        _edges = edges;
+        SlotCount = slotCount;
+        _views = new SnapshotNode?[]?[(slotCount >> ViewChunkBits) + 1];
+        _techniqueOrder = new Lazy<long[]>(() => techniqueOrder(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _typeRows = relationTypes;
+        RelationTypes = relationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray();
         _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        Relationships = relationships;
-        Comparisons = comparisons;
-        _comparisonsBySlug = comparisons.ToDictionary(c => c.Slug, StringComparer.Ordinal);
-        _comparisonRowsByNode = comparisons.SelectMany(c => c.Rows).GroupBy(r => r.Node.Id)
+        Relationships = new RelationshipList(this, edges);
+        _comparisonRows = comparisons;
+        Comparisons = (comparisons ?? []).Select(c => new SnapshotComparison(c, NodeOrNull))
+            .OrderBy(c => c.Row.Position).ThenBy(c => c.Slug, StringComparer.Ordinal).ToArray();
+        _comparisonsBySlug = Comparisons.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        _comparisonRowsByNode = Comparisons.SelectMany(c => c.Rows).GroupBy(r => r.Node.Id)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SnapshotComparisonRow>)g.ToArray());
         _index = new Lazy<ISnapshotIndex?>(() => index?.Invoke(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
-
-    /// <summary>The rows this snapshot was built from: a patch after a few writes starts from them instead of the database.</summary>
-    public SnapshotSource Source { get; }
 
     /// <summary>Increases with every rebuild in this process.</summary>
     public long Generation { get; }
@@ -84,8 +97,11 @@ public sealed class TaxonomySnapshot
     /// <summary>Paradigms by position.</summary>
     public IReadOnlyList<SnapshotNode> Paradigms => OfKind(NodeKind.Paradigm);
 
-    /// <summary>Every technique and method, in tree order (paradigm by paradigm, parents before children).</summary>
-    public IReadOnlyList<SnapshotNode> Techniques { get; }
+    /// <summary>
+    /// Every technique and method, in tree order (paradigm by paradigm, parents before children); worked out on first
+    /// use after a patch that changed the order, so a write does not pay for walking 100k techniques.
+    /// </summary>
+    public IReadOnlyList<SnapshotNode> Techniques => NodeList.Of(this, _techniqueOrder.Value);
 
     /// <summary>Relation types by slug.</summary>
     public IReadOnlyList<RelationTypeRow> RelationTypes { get; }
@@ -97,6 +113,18 @@ public sealed class TaxonomySnapshot
 
     /// <summary>Comparison tables by position, then slug.</summary>
     public IReadOnlyList<SnapshotComparison> Comparisons { get; }
+
+    internal OverlayMap<long, NodeRecord> Records => _byId;
+    internal OverlayMap<(NodeKind, string), long> SlugMap => _bySlug;
+    internal IReadOnlyDictionary<NodeKind, long[]> KindOrder => _byKind;
+    internal SortedChunks<EdgeRecord> EdgeChunks => _edges;
+    internal IReadOnlyList<RelationTypeRow> RelationTypeRows => _typeRows;
+    internal IReadOnlyList<Comparison>? ComparisonRows => _comparisonRows;
+    internal bool TechniqueOrderKnown => _techniqueOrder.IsValueCreated;
+    internal long[] TechniqueOrder => _techniqueOrder.Value;
+
+    /// <summary>Slots given out so far (a patch gives created nodes the next ones).</summary>
+    internal int SlotCount { get; }
 
     public bool TryGetComparison(string slug, [NotNullWhen(true)] out SnapshotComparison? comparison) =>
         _comparisonsBySlug.TryGetValue(slug, out comparison);
@@ -112,38 +140,46 @@ public sealed class TaxonomySnapshot
     public ISnapshotIndex? Index => _index.Value;
 
     /// <summary>Every node, in no particular order.</summary>
-    public IEnumerable<SnapshotNode> AllNodes => _byId.Values;
+    public IEnumerable<SnapshotNode> AllNodes => _byId.Values.Select(View);
 
     /// <summary>Nodes of one kind: paradigms by position, the others by slug (techniques: see <see cref="Techniques"/>).</summary>
-    public IReadOnlyList<SnapshotNode> OfKind(NodeKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+    public IReadOnlyList<SnapshotNode> OfKind(NodeKind kind) => NodeList.Of(this, _byKind.GetValueOrDefault(kind));
 
-    public bool TryGetNode(NodeKind kind, string slug, [NotNullWhen(true)] out SnapshotNode? node) =>
-        _bySlug.TryGetValue((kind, slug), out node);
+    public bool TryGetNode(NodeKind kind, string slug, [NotNullWhen(true)] out SnapshotNode? node)
+    {
+        node = _bySlug.TryGetValue((kind, slug), out var id) ? NodeOrNull(id) : null;
+        return node is not null;
+    }
 
-    public bool TryGetNodeById(long id, [NotNullWhen(true)] out SnapshotNode? node) => _byId.TryGetValue(id, out node);
+    public bool TryGetNodeById(long id, [NotNullWhen(true)] out SnapshotNode? node)
+    {
+        node = NodeOrNull(id);
+        return node is not null;
+    }
+
+    /// <summary>The node with this id in this snapshot, or null (also for a null id).</summary>
+    internal SnapshotNode? NodeOrNull(long? id) =>
+        id is { } value && _byId.TryGetValue(value, out var record) ? View(record) : null;
+
+    private SnapshotNode View(NodeRecord record)
+    {
+        var chunk = record.Slot >> ViewChunkBits;
+        var views = Volatile.Read(ref _views[chunk])
+            ?? Interlocked.CompareExchange(ref _views[chunk], new SnapshotNode?[1 << ViewChunkBits], null)
+            ?? _views[chunk]!;
+        var slot = record.Slot & ((1 << ViewChunkBits) - 1);
+        return Volatile.Read(ref views[slot])
+            ?? Interlocked.CompareExchange(ref views[slot], new SnapshotNode(this, record), null)
+            ?? views[slot]!;
+    }
 
     public bool TryGetRelationType(string slug, [NotNullWhen(true)] out RelationTypeRow? type) =>
         _typesBySlug.TryGetValue(slug, out type);
 
     public bool TryGetRelationship(long id, [NotNullWhen(true)] out SnapshotEdge? edge)
     {
-        // Relationships are held in id order (see Build): a binary search instead of a dictionary of a million entries.
-        var (low, high) = (0, Relationships.Count - 1);
-        while (low <= high)
-        {
-            var mid = low + ((high - low) >> 1);
-            var candidate = Relationships[mid];
-            if (candidate.Id == id)
-            {
-                edge = candidate;
-                return true;
-            }
-
-            (low, high) = candidate.Id < id ? (mid + 1, high) : (low, mid - 1);
-        }
-
-        edge = null;
-        return false;
+        edge = _edges.TryFind(id, out var record) ? new SnapshotEdge(this, record) : null;
+        return edge is not null;
     }
 
     /// <summary>
@@ -214,205 +250,36 @@ public sealed class TaxonomySnapshot
     private static long CachedSize(ICachedValue value) => value.CachedSize;
 
     /// <summary>
-    /// Resolves the rows into linked nodes. Dangling ids (rows deleted between two queries) are skipped.
-    /// <paramref name="index"/> makes the snapshot's <see cref="Index"/> on first use (see <see cref="ISnapshotIndexFactory"/>),
-    /// e.g. one patched from the previous snapshot's.
+    /// Resolves the rows into linked nodes (see <see cref="SnapshotBuilder"/>). Dangling ids (rows deleted between two
+    /// queries) are skipped. <paramref name="index"/> makes the snapshot's <see cref="Index"/> on first use (see
+    /// <see cref="ISnapshotIndexFactory"/>), e.g. one patched from the previous snapshot's.
     /// </summary>
     public static TaxonomySnapshot Build(
-        SnapshotSource source, long generation = 1, long changeMark = 0, Func<TaxonomySnapshot, ISnapshotIndex>? index = null)
+        SnapshotSource source, long generation = 1, long changeMark = 0, Func<TaxonomySnapshot, ISnapshotIndex>? index = null) =>
+        SnapshotBuilder.Build(source, generation, changeMark, index);
+
+    /// <summary>
+    /// This snapshot with <paramref name="delta"/> applied (see <see cref="SnapshotPatcher"/>): the same lookups as
+    /// <see cref="Build"/> of <c>delta.ApplyTo(ToSource())</c>, sharing every record the delta does not touch.
+    /// </summary>
+    public TaxonomySnapshot Patch(SnapshotDelta delta, long generation, Func<TaxonomySnapshot, ISnapshotIndex>? index = null) =>
+        SnapshotPatcher.Patch(this, delta, generation, index);
+
+    /// <summary>The rows this snapshot holds, as a source a full build takes (dangling links of the rows read left out).</summary>
+    public SnapshotSource ToSource()
     {
-        var byId = new Dictionary<long, SnapshotNode>(source.Nodes.Count);
-        for (var i = 0; i < source.Nodes.Count; i++)
+        var nodes = new List<NodeRow>(NodeCount);
+        var links = new List<TechniqueReferenceRow>();
+        foreach (var record in _byId.Values)
         {
-            byId[source.Nodes[i].Id] = new SnapshotNode(source.Nodes[i], i);
-        }
-
-        foreach (var node in byId.Values)
-        {
-            if (node.Row.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && parent.Id != node.Id)
+            nodes.Add(record.Row);
+            foreach (var link in record.References ?? [])
             {
-                node.Parent = parent;
-                parent.ChildList.Add(node);
-            }
-
-            if (node.Kind == NodeKind.Technique && node.Row.ParadigmId is { } paradigmId && byId.TryGetValue(paradigmId, out var paradigm))
-            {
-                node.Paradigm = paradigm;
-                if (node.Parent is null)
-                {
-                    paradigm.ChildList.Add(node);
-                }
-            }
-
-            if (node.Kind == NodeKind.Formula && node.Row.TechniqueId is { } techniqueId && byId.TryGetValue(techniqueId, out var technique))
-            {
-                node.Technique = technique;
-                technique.FormulaList.Add(node);
+                links.Add(new TechniqueReferenceRow(record.Id, link.OtherId, link.Role));
             }
         }
 
-        // Links and edges are resolved once, counted per node, then placed into arrays of exactly each node's count.
-        var count = source.Nodes.Count;
-        var references = new int[count];
-        var citedBy = new int[count];
-        var links = new List<(SnapshotNode Technique, SnapshotNode Reference, ReferenceRole Role)>(source.TechniqueReferences.Count);
-        foreach (var link in source.TechniqueReferences)
-        {
-            if (byId.TryGetValue(link.TechniqueId, out var technique) && byId.TryGetValue(link.ReferenceId, out var reference))
-            {
-                links.Add((technique, reference, link.Role));
-                references[technique.Index]++;
-                citedBy[reference.Index]++;
-            }
-        }
-
-        var types = source.RelationTypes.ToDictionary(t => t.Id);
-        var edges = new List<SnapshotEdge>(source.Relationships.Count);
-        var outgoing = new int[count];
-        var incoming = new int[count];
-        // The loader reads them in id order already; sorting a million rows again is only for hand-made sources.
-        var relationshipRows = IsSortedById(source.Relationships) ? source.Relationships : source.Relationships.OrderBy(r => r.Id).ToArray();
-        foreach (var row in relationshipRows)
-        {
-            if (types.TryGetValue(row.TypeId, out var type) && byId.TryGetValue(row.SourceId, out var from) && byId.TryGetValue(row.TargetId, out var to))
-            {
-                edges.Add(new SnapshotEdge(row, type, from, to));
-                outgoing[from.Index]++;
-                incoming[to.Index]++;
-            }
-        }
-
-        // Arrays only for the nodes that have such links (a node with none keeps null: no empty array per node).
-        var outArrays = Sized<SnapshotEdge>(outgoing);
-        var inArrays = Sized<SnapshotEdge>(incoming);
-        var referenceArrays = Sized<ReferenceLink>(references);
-        var citedByArrays = Sized<ReferenceLink>(citedBy);
-
-        // Filled back to front from the counts, walking backwards: each array ends up in id (or source) order. A node
-        // reached here has a count above zero, so its array exists.
-        for (var e = edges.Count - 1; e >= 0; e--)
-        {
-            var edge = edges[e];
-            outArrays[edge.Source.Index]![--outgoing[edge.Source.Index]] = edge;
-            inArrays[edge.Target.Index]![--incoming[edge.Target.Index]] = edge;
-        }
-
-        for (var l = links.Count - 1; l >= 0; l--)
-        {
-            var (technique, reference, role) = links[l];
-            referenceArrays[technique.Index]![--references[technique.Index]] = new ReferenceLink(reference, role);
-            citedByArrays[reference.Index]![--citedBy[reference.Index]] = new ReferenceLink(technique, role);
-        }
-
-        foreach (var node in byId.Values)
-        {
-            var i = node.Index;
-            node.SetLinks(outArrays[i], inArrays[i], referenceArrays[i], citedByArrays[i]);
-        }
-
-        Comparison<ReferenceLink> byReference = (a, b) => CompareReferences(a.Other, b.Other);
-        Comparison<ReferenceLink> byTechnique = (a, b) => string.CompareOrdinal(a.Other.Slug, b.Other.Slug);
-        foreach (var node in byId.Values)
-        {
-            node.Freeze(BySourceOrder, byReference, byTechnique);
-        }
-
-        var byKind = byId.Values
-            .GroupBy(n => n.Kind)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<SnapshotNode>)(g.Key == NodeKind.Paradigm
-                    ? g.OrderBy(n => n.Row.Position).ThenBy(n => n.Slug, StringComparer.Ordinal).ToArray()
-                    : g.OrderBy(n => n.Slug, StringComparer.Ordinal).ToArray()));
-
-        var techniques = new List<SnapshotNode>();
-        var placed = new HashSet<long>();
-        foreach (var paradigm in byKind.GetValueOrDefault(NodeKind.Paradigm) ?? [])
-        {
-            foreach (var top in paradigm.Children)
-            {
-                AddTree(top, 0, paradigm, techniques, placed);
-            }
-        }
-
-        // Techniques whose paradigm is missing, or caught in a parent cycle, still get listed.
-        foreach (var orphan in byKind.GetValueOrDefault(NodeKind.Technique) ?? [])
-        {
-            if (!placed.Contains(orphan.Id))
-            {
-                AddTree(orphan, 0, orphan.Paradigm, techniques, placed);
-            }
-        }
-
-        return new TaxonomySnapshot(
-            source,
-            generation,
-            changeMark,
-            byId,
-            byKind,
-            techniques,
-            source.RelationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray(),
-            edges,
-            (source.Comparisons ?? []).Select(c => new SnapshotComparison(c, byId))
-                .OrderBy(c => c.Row.Position).ThenBy(c => c.Slug, StringComparer.Ordinal).ToArray(),
-            index);
-    }
-
-    /// <summary>For each node index, an array of its count of links, or null for none.</summary>
-    private static T[]?[] Sized<T>(int[] counts)
-    {
-        var arrays = new T[]?[counts.Length];
-        for (var i = 0; i < counts.Length; i++)
-        {
-            arrays[i] = counts[i] == 0 ? null : new T[counts[i]];
-        }
-
-        return arrays;
-    }
-
-    private static bool IsSortedById(IReadOnlyList<RelationshipRow> rows)
-    {
-        for (var i = 1; i < rows.Count; i++)
-        {
-            if (rows[i - 1].Id > rows[i].Id)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void AddTree(SnapshotNode node, int depth, SnapshotNode? paradigm, List<SnapshotNode> order, HashSet<long> placed)
-    {
-        if (!placed.Add(node.Id))
-        {
-            return;
-        }
-
-        node.Depth = depth;
-        node.Paradigm ??= paradigm;
-        order.Add(node);
-        foreach (var child in node.Children)
-        {
-            if (child.Kind == NodeKind.Technique)
-            {
-                AddTree(child, depth + 1, node.Paradigm, order, placed);
-            }
-        }
-    }
-
-    private static int BySourceOrder(SnapshotNode a, SnapshotNode b)
-    {
-        var byPosition = a.Row.Position.CompareTo(b.Row.Position);
-        return byPosition != 0 ? byPosition : string.CompareOrdinal(a.Slug, b.Slug);
-    }
-
-    private static int CompareReferences(SnapshotNode a, SnapshotNode b)
-    {
-        // Oldest first: the paper that introduced a technique usually predates the ones that build on it.
-        var byYear = (a.Row.Year ?? int.MaxValue).CompareTo(b.Row.Year ?? int.MaxValue);
-        return byYear != 0 ? byYear : string.CompareOrdinal(a.Slug, b.Slug);
+        return new SnapshotSource(nodes, links, _typeRows, _edges.Select(e => e.Row).ToArray(), _comparisonRows);
     }
 }
 
