@@ -55,12 +55,16 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
 
         if (honoursTokens)
         {
-            operation.Responses.TryAdd("503", new OpenApiResponse
+            const string Unavailable = "Service unavailable: the taxonomy is still loading, the database cannot be reached, or this replica's snapshot " +
+                "does not include the X-Consistency-Token sent yet (its read source lags); Retry-After says when to ask again.";
+            if (operation.Responses.TryGetValue("503", out var declared) && declared is OpenApiResponse unavailable)
             {
-                Description = "Service unavailable: the taxonomy is still loading, the database cannot be reached, or this replica's snapshot " +
-                    "does not include the X-Consistency-Token sent yet (its read source lags); Retry-After says when to ask again.",
-                Content = ProblemContent(),
-            });
+                unavailable.Description = Unavailable;
+            }
+            else
+            {
+                operation.Responses["503"] = new OpenApiResponse { Description = Unavailable, Content = ProblemContent() };
+            }
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = ConsistencyTokens.Header,
