@@ -9,10 +9,12 @@ namespace PostTraining.Api.ReadModel;
 /// </summary>
 public sealed class PrimaryWal(IConfiguration configuration)
 {
+    private string ConnectionString =>
+        new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Postgres")) { Timeout = 3, CommandTimeout = 3 }.ConnectionString;
+
     public async Task<NpgsqlLogSequenceNumber> CurrentAsync(CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Postgres")) { Timeout = 3, CommandTimeout = 3 };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()", connection);
         return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
@@ -21,13 +23,22 @@ public sealed class PrimaryWal(IConfiguration configuration)
     /// <summary>The position, or null when the primary does not answer (it is down: nothing new can have committed).</summary>
     public async Task<NpgsqlLogSequenceNumber?> TryCurrentAsync(CancellationToken ct)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            return await CurrentAsync(ct);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            return null;
+            try
+            {
+                return await CurrentAsync(ct);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                if (attempt > 0)
+                {
+                    return null;
+                }
+
+                // After a restart of the primary the pool still holds connections to the old server: drop them, ask once more.
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            }
         }
     }
 }
