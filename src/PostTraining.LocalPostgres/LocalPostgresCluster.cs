@@ -86,6 +86,27 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         await PgCtlStartAsync(ct);
     }
 
+    /// <summary>
+    /// Makes a streaming hot standby of this (running) cluster in <paramref name="dataDir"/>, which must not exist yet:
+    /// <c>pg_basebackup -R</c> copies the data and writes <c>primary_conninfo</c> with <c>standby.signal</c>, then the
+    /// copy starts on a port of its own. The primary's defaults already allow it (<c>wal_level=replica</c>,
+    /// <c>max_wal_senders</c>, initdb's <c>replication</c> lines in pg_hba.conf). A hot standby refuses to start with
+    /// a lower <c>max_connections</c> (and a few other limits) than its primary: it gets the very command line the
+    /// primary got, so the two always agree.
+    /// </summary>
+    public async Task<LocalPostgresCluster> StartStandbyAsync(string dataDir, CancellationToken ct = default)
+    {
+        var standby = new LocalPostgresCluster(Path.GetFullPath(dataDir), _binDir, _asPostgresUser, _log, _durable);
+        _log($"Copying the cluster on 127.0.0.1:{Port} into a standby in {standby.DataDirectory}");
+        await RunAsync(Path.Combine(_binDir, "pg_basebackup"),
+            ["-D", standby.DataDirectory, "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres",
+             "-R", "-X", "stream", "-c", "fast", "--no-sync"], _asPostgresUser, ct);
+        standby.Port = FreePort();
+        _log($"Starting the standby on 127.0.0.1:{standby.Port}");
+        await standby.PgCtlStartAsync(ct);
+        return standby;
+    }
+
     private async Task PgCtlStartAsync(CancellationToken ct)
     {
         var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync={(_durable ? "on" : "off")} -c max_connections=300";

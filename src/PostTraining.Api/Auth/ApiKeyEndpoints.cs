@@ -102,6 +102,7 @@ public static partial class ApiKeyEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
+        CommitPosition.Answer(context.Response, await CommitPosition.ReadAsync(db, context.RequestAborted));
         var url = $"/api/v1/keys/{key.Id}";
         return TypedResults.Created(AbsoluteUrl.For(context.Request, url), new CreatedApiKeyResponse(
             key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAt, key.CreatedBy, key.ExpiresAt, generated.Secret, url));
@@ -128,7 +129,13 @@ public static partial class ApiKeyEndpoints
         // Revoking twice keeps the first revocation time and still answers 204: the key is revoked either way.
         var updated = await db.ApiKeys.Where(k => k.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, k => k.RevokedAt ?? now), context.RequestAborted);
-        return updated == 0 ? NotFound(id) : TypedResults.NoContent();
+        if (updated == 0)
+        {
+            return NotFound(id);
+        }
+
+        CommitPosition.Answer(context.Response, await CommitPosition.ReadAsync(db, context.RequestAborted));
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult NotFound(long id) =>

@@ -50,7 +50,10 @@ public static class HealthEndpoints
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            // A check's data (the read model's snapshot LSN and origin) rides along when it has any.
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Data.Count == 0
+                ? (object)new { status = e.Value.Status.ToString(), description = e.Value.Description }
+                : new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

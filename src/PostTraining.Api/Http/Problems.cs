@@ -51,4 +51,11 @@ public static class Problems
             statusCode: StatusCodes.Status406NotAcceptable,
             title: "Not acceptable",
             detail: $"None of the media types in Accept is available here. Available: {string.Join(", ", offered)}.");
+
+    /// <summary>503 with <c>Retry-After</c>: the service cannot answer this yet, and says when to ask again.</summary>
+    public static ProblemHttpResult Unavailable(HttpResponse response, string detail, int retryAfterSeconds)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+    }
 }

@@ -9,12 +9,17 @@ public static class ReadApi
     public const string Prefix = "/api/v1";
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
-    /// <summary>A group under /api/v1 whose endpoints answer 503 until the first snapshot exists and 400 on unknown parameters.</summary>
+    /// <summary>
+    /// A group under /api/v1 whose endpoints answer 503 until the first snapshot exists, 400 on unknown parameters, and
+    /// honour consistency tokens (<see cref="ConsistencyFilter"/>).
+    /// </summary>
     public static RouteGroupBuilder MapReadGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
         app.MapGroup(Prefix + prefix)
             .WithTags(tag)
             .AddEndpointFilterFactory(QueryParameterGuard.Factory)
-            .AddEndpointFilter(RequireSnapshotAsync);
+            .AddEndpointFilter(RequireSnapshotAsync)
+            .AddEndpointFilter(ConsistencyFilter.InvokeAsync)
+            .WithMetadata(ConsistencyFilter.Applies);
 
     /// <summary>GET (and HEAD, which the OpenAPI document leaves implicit) with the metadata every read documents.</summary>
     public static RouteHandlerBuilder MapRead(this RouteGroupBuilder group, string pattern, Delegate handler, string name, string summary, string description) =>
@@ -29,11 +34,7 @@ public static class ReadApi
     {
         if (context.HttpContext.RequestServices.GetRequiredService<SnapshotHolder>().Current is null)
         {
-            context.HttpContext.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Service unavailable",
-                detail: "The taxonomy is still being loaded; try again in a few seconds.");
+            return Problems.Unavailable(context.HttpContext.Response, "The taxonomy is still being loaded; try again in a few seconds.", 5);
         }
 
         return await next(context);

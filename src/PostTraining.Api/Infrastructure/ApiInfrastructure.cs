@@ -49,8 +49,8 @@ public static class ApiInfrastructure
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
-            .WithHeaders("Accept", "Accept-Language", "If-None-Match", "Content-Type")
-            .WithExposedHeaders("ETag", "Location", "Link", "Retry-After")));
+            .WithHeaders("Accept", "Accept-Language", "If-None-Match", "Content-Type", ConsistencyTokens.Header)
+            .WithExposedHeaders("ETag", "Location", "Link", "Retry-After", ConsistencyTokens.Header, ConsistencyTokens.SnapshotHeader)));
 
         // After every feature's filters (the key filter adds 401 and 403), so each response gets its headers.
         builder.Services.PostConfigure<SwaggerGenOptions>(o => o.OperationFilter<HttpContractOperationFilter>());

@@ -7,6 +7,8 @@ public static class ReadModelSetup
     public static void AddReadModel(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SnapshotHolder>();
+        builder.Services.AddSingleton<ReadReplica>();
+        builder.Services.AddSingleton<PrimaryWal>();
         builder.Services.AddSingleton<SnapshotLoader>();
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddSingleton<ISnapshotRefresher>(sp => sp.GetRequiredService<SnapshotRefresher>());
@@ -22,7 +24,7 @@ public static class ReadModelSetup
         {
             try
             {
-                await refresher.RebuildAsync(cancellationToken);
+                await refresher.RebuildAsync(null, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -35,11 +37,20 @@ public static class ReadModelSetup
     }
 }
 
-/// <summary>Ready to serve reads: the first snapshot exists (it then serves even while the database is down).</summary>
+/// <summary>
+/// Ready to serve reads: the first snapshot exists (it then serves even while the database is down). The data names
+/// the WAL position the snapshot reflects (<c>lsn</c>, the form tokens take) and where it was read (<c>origin</c>).
+/// </summary>
 internal sealed class SnapshotHealthCheck(SnapshotHolder holder) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(holder.Current is { } snapshot
-            ? HealthCheckResult.Healthy($"Generation {snapshot.Generation} built {snapshot.BuiltAt:O}: {snapshot.NodeCount} entities, {snapshot.Relationships.Count} relationships.")
+            ? HealthCheckResult.Healthy(
+                $"Generation {snapshot.Generation} built {snapshot.BuiltAt:O}: {snapshot.NodeCount} entities, {snapshot.Relationships.Count} relationships.",
+                new Dictionary<string, object>
+                {
+                    ["lsn"] = holder.Lsn.ToString(),
+                    ["origin"] = holder.Origin == SnapshotOrigin.Replica ? "replica" : "primary",
+                })
             : HealthCheckResult.Unhealthy("The read model is not built yet."));
 }

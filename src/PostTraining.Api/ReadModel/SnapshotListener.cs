@@ -1,12 +1,13 @@
-using System.Threading.Channels;
 using Npgsql;
 
 namespace PostTraining.Api.ReadModel;
 
 /// <summary>
 /// Keeps this process in step with writes made by others: LISTENs on a dedicated connection and rebuilds on each
-/// notification (bursts coalesce into one rebuild). When the database goes away it retries with backoff, and on
-/// reconnecting rebuilds if the change feed moved meanwhile. It never stops the host: reads go on from the last snapshot.
+/// notification (bursts coalesce into one rebuild) for the WAL position the notification names. It listens on the
+/// primary even with a read replica: a hot standby delivers no notifications. When the database goes away it retries
+/// with backoff, and on reconnecting rebuilds if the change feed moved meanwhile. It never stops the host: reads go on
+/// from the last snapshot.
 /// </summary>
 public sealed class SnapshotListener(
     SnapshotRefresher refresher,
@@ -21,11 +22,9 @@ public sealed class SnapshotListener(
     /// <summary>Completes once the first LISTEN is in place and the catch-up check after it has run.</summary>
     public Task Listening => _listening.Task;
 
-    private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var worker = RebuildOnSignalAsync(stoppingToken);
+        var worker = refresher.ServeRequestsAsync(stoppingToken);
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -42,9 +41,9 @@ public sealed class SnapshotListener(
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    if (e.Payload != refresher.InstanceId)
+                    if (refresher.Parse(e.Payload) is { Own: false } notified)
                     {
-                        _pending.Writer.TryWrite(true);
+                        refresher.Request(notified.Lsn);
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {SnapshotRefresher.Channel}", connection))
@@ -55,7 +54,7 @@ public sealed class SnapshotListener(
                 // Writes made while nobody listened (before start-up finished, or while the database was away).
                 if (holder.Current is not { } current || await loader.LastChangeAsync(stoppingToken) > current.ChangeMark)
                 {
-                    _pending.Writer.TryWrite(true);
+                    refresher.Request(null);
                 }
 
                 backoff = TimeSpan.FromSeconds(1);
@@ -86,29 +85,6 @@ public sealed class SnapshotListener(
             }
         }
 
-        _pending.Writer.TryComplete();
         await worker;
-    }
-
-    private async Task RebuildOnSignalAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var _ in _pending.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await refresher.RebuildAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The listener's reconnect check will ask again once the database answers.
-                    logger.LogWarning("Rebuilding the read model after a notification failed ({Error})", e.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

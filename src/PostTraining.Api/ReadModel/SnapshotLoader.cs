@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 using PostTraining.Data;
 using PostTraining.Data.Entities;
 
@@ -9,9 +10,10 @@ namespace PostTraining.Api.ReadModel;
 /// <summary>
 /// Reads everything the snapshot needs in a fixed number of set-based queries (one per node kind with its own
 /// columns, one per link table), inside one read-only REPEATABLE READ transaction so the rows agree with each other.
-/// The queries are compiled once: a refresh after every write runs them often.
+/// The queries are compiled once: a refresh after every write runs them often. Each read names its origin: the primary
+/// (through the DI context) or the read replica (<see cref="ReadReplica"/>), and records the WAL position it reflects.
 /// </summary>
-public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<SnapshotLoader> logger)
+public sealed class SnapshotLoader(IServiceScopeFactory scopes, ReadReplica replica, ILogger<SnapshotLoader> logger)
 {
     /// <summary>Number of SQL commands one load sends besides the transaction's own; the no-N+1 test holds us to it.</summary>
     public const int QueryCount = 13;
@@ -73,13 +75,22 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
     private static readonly Func<PostTrainingDbContext, Task<long?>> LastChange = EF.CompileAsyncQuery(
         (PostTrainingDbContext db) => db.Changes.Max(c => (long?)c.Id));
 
+    /// <summary>A full load from the primary (the CLI's and the tests' entry point).</summary>
     public async Task<(SnapshotSource Source, long ChangeMark)> LoadAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
+        var read = await LoadAsync(SnapshotOrigin.Primary, ct);
+        return (read.Source, read.ChangeMark);
+    }
+
+    public async Task<SnapshotRead> LoadAsync(SnapshotOrigin origin, CancellationToken ct) =>
+        await WithContextAsync(origin, db => LoadAsync(db, ct));
+
+    private async Task<SnapshotRead> LoadAsync(PostTrainingDbContext db, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async cancel =>
         {
+            var lsn = await PositionAsync(db, cancel);
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel);
             var changeMark = await LastChange(db) ?? 0;
             // Phase times at Debug: at 100k techniques the load is most of a rebuild, and this says which table to blame.
@@ -104,22 +115,25 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             Phase("comparisons");
             await transaction.CommitAsync(cancel);
             logger.LogDebug("Snapshot load: {Phases}", string.Join(", ", phases));
-            return (new SnapshotSource(nodes, links, types, edges, comparisons), changeMark);
+            return new SnapshotRead(new SnapshotSource(nodes, links, types, edges, comparisons), changeMark, lsn);
         }, ct);
     }
 
     /// <summary>
     /// The rows that changed since <paramref name="current"/> was read, found through the change feed, or null when
-    /// only a full load will do: more than <paramref name="maxChanges"/> entries, an entity kind a patch does not
-    /// cover (relation types), or a notification the feed does not explain (a change made outside the API).
+    /// only a full load will do: more than <paramref name="maxChanges"/> entries or an entity kind a patch does not
+    /// cover (relation types). No entries at all is <see cref="DeltaRead.Unchanged"/>; whether that explains the
+    /// refresh (or a change made outside the API needs a full load) is the caller's call.
     /// </summary>
-    public async Task<SnapshotDelta?> LoadDeltaAsync(TaxonomySnapshot current, int maxChanges, CancellationToken ct)
+    public async Task<DeltaRead> LoadDeltaAsync(TaxonomySnapshot current, int maxChanges, SnapshotOrigin origin, CancellationToken ct) =>
+        await WithContextAsync(origin, db => LoadDeltaAsync(db, current, maxChanges, ct));
+
+    private static async Task<DeltaRead> LoadDeltaAsync(PostTrainingDbContext db, TaxonomySnapshot current, int maxChanges, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async cancel =>
         {
+            var lsn = await PositionAsync(db, cancel);
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel);
             var mark = current.ChangeMark;
             var changes = await db.Changes.AsNoTracking()
@@ -130,7 +144,7 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
                 .ToListAsync(cancel);
             if (changes.Count == 0 || changes.Count > maxChanges)
             {
-                return null;
+                return new DeltaRead(null, changes.Count == 0, lsn);
             }
 
             // Entities are named by slug (nodes), id (relationships) or "technique/reference" (links). A node is re-read
@@ -164,7 +178,7 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
                 }
                 else
                 {
-                    return null;
+                    return new DeltaRead(null, false, lsn);
                 }
             }
 
@@ -189,8 +203,36 @@ public sealed class SnapshotLoader(IServiceScopeFactory scopes, ILogger<Snapshot
             var edges = relationshipIds.Count == 0 ? [] : await raw.ReadRelationshipsAsync(relationshipIds.ToArray(), cancel);
             var comparisons = comparisonsChanged ? await ReadComparisonsAsync(db, cancel) : null;
             await transaction.CommitAsync(cancel);
-            return new SnapshotDelta(changes[^1].Id, changes.Count, nodeIds, nodes, relationshipIds, edges, linkTechniqueIds, links, comparisons);
+            return new DeltaRead(
+                new SnapshotDelta(changes[^1].Id, changes.Count, nodeIds, nodes, relationshipIds, edges, linkTechniqueIds, links, comparisons),
+                false, lsn);
         }, ct);
+    }
+
+    /// <summary>Runs a read on the primary's pooled context or on a context of the replica's.</summary>
+    private async Task<T> WithContextAsync<T>(SnapshotOrigin origin, Func<PostTrainingDbContext, Task<T>> read)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var primary = scope.ServiceProvider.GetRequiredService<PostTrainingDbContext>();
+        if (origin == SnapshotOrigin.Replica)
+        {
+            await using var db = replica.CreateContext(primary.Model);
+            return await read(db);
+        }
+
+        return await read(primary);
+    }
+
+    /// <summary>
+    /// The WAL position, read on the load's connection before its transaction takes its MVCC snapshot, so every commit
+    /// up to it is in the rows: a standby publishes a replay position only once the record is applied, and the commits
+    /// a token or notification asks for had returned before it was handed out.
+    /// </summary>
+    private static async Task<NpgsqlLogSequenceNumber> PositionAsync(PostTrainingDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(ReadReplica.PositionSql, (NpgsqlConnection)db.Database.GetDbConnection());
+        return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Nodes of every kind: all of them, or those with the given ids.</summary>

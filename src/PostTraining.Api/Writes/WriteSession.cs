@@ -8,8 +8,8 @@ using PostTraining.Data.Entities;
 namespace PostTraining.Api.Writes;
 
 /// <summary>
-/// Runs a write: one transaction holding the service-wide write lock, the change rows committed with it, then a
-/// snapshot refresh before the answer (read your writes). The lock serialises writers across every process on the
+/// Runs a write: one transaction holding the service-wide write lock, the change rows committed with it, then the
+/// commit's WAL position as the answer's consistency token and a snapshot refresh before the answer (read your writes). The lock serialises writers across every process on the
 /// database, which keeps two things true that row locks alone would not: change ids are handed out in commit
 /// order (so a feed reader past id N never misses a later-committing N-1), and graph checks (cycles, dependents)
 /// see every earlier write.
@@ -83,7 +83,10 @@ public sealed class WriteSession(PostTrainingDbContext db, ISnapshotRefresher re
             return refusal;
         }
 
-        await refresher.RefreshAsync(ct);
+        // Every write answers its token (X-Consistency-Token) and names its position to the other processes.
+        var committed = await CommitPosition.ReadAsync(db, ct);
+        CommitPosition.Answer(context.Response, committed);
+        await refresher.RefreshAsync(committed, ct);
         return answer();
     }
 

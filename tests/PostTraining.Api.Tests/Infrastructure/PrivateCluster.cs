@@ -27,6 +27,14 @@ public sealed class PrivateCluster : IAsyncDisposable
         return new PrivateCluster(await LocalPostgresCluster.StartAsync(dir, durable: false), dir);
     }
 
+    /// <summary>A streaming hot standby of this cluster in a sibling temp folder, removed again when disposed.</summary>
+    public async Task<PrivateCluster> StartStandbyAsync()
+    {
+        // pg_basebackup makes the folder itself (as the postgres user, with the mode a data folder needs).
+        var dir = Directory + "-standby";
+        return new PrivateCluster(await Cluster.StartStandbyAsync(dir), dir);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAsync();

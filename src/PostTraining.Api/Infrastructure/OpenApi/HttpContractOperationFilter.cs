@@ -28,6 +28,11 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         (RateLimitHeaders.Limit, "Requests allowed in the current window (IETF draft RateLimit header fields).", true),
         (RateLimitHeaders.Remaining, "Requests left in the current window.", true),
         (RateLimitHeaders.Reset, "Seconds until the current window resets.", true),
+        (ConsistencyTokens.Header, "The write's consistency token: the primary's WAL position after its commit, as PostgreSQL prints an LSN (e.g. 0/16B3748). " +
+            "Send it back in the X-Consistency-Token header of a read and any replica answers only once its snapshot includes this write (or 503 with Retry-After). " +
+            "写入的一致性令牌：提交后主库的 WAL 位置；在读请求的同名请求头中带回，任何副本都只在其快照包含此写入后才回答。", false),
+        (ConsistencyTokens.SnapshotHeader, "The WAL position (LSN, e.g. 0/16B3748) the answering snapshot includes every commit up to; a token too: sent back in " +
+            "X-Consistency-Token it keeps later reads on other replicas from going back in time. 作答快照所包含的 WAL 位置（LSN）。", false),
     ];
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -37,6 +42,8 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         var method = context.ApiDescription.HttpMethod ?? "GET";
         var path = "/" + (context.ApiDescription.RelativePath ?? "");
         var isRead = HttpMethods.IsGet(method);
+        var honoursTokens = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ConsistencyFilter.Marker>().Any();
+        var isApiWrite = !isRead && path.StartsWith(ReadApi.Prefix + "/", StringComparison.Ordinal);
         // A paged list takes a limit and answers a body with next; its 200 answers carry the Link header beside it.
         var pages = context.ApiDescription.ParameterDescriptions.Any(p => string.Equals(p.Name, "limit", StringComparison.OrdinalIgnoreCase))
             && context.ApiDescription.SupportedResponseTypes.Any(r => r.StatusCode == StatusCodes.Status200OK && r.Type?.GetProperty("Next") is not null);
@@ -45,6 +52,29 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
 
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         Dictionary<string, IOpenApiMediaType> ProblemContent() => new() { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } };
+
+        if (honoursTokens)
+        {
+            const string Unavailable = "Service unavailable: the taxonomy is still loading, the database cannot be reached, or this replica's snapshot " +
+                "does not include the X-Consistency-Token sent yet (its read source lags); Retry-After says when to ask again.";
+            if (operation.Responses.TryGetValue("503", out var declared) && declared is OpenApiResponse unavailable)
+            {
+                unavailable.Description = Unavailable;
+            }
+            else
+            {
+                operation.Responses["503"] = new OpenApiResponse { Description = Unavailable, Content = ProblemContent() };
+            }
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = ConsistencyTokens.Header,
+                In = ParameterLocation.Header,
+                Description = "A token from a write's answer (or a read's X-Snapshot-Lsn): the answer then includes that write, waiting briefly for this " +
+                    "replica to catch up, else 503 with Retry-After. Malformed, or past the primary's position: 400. " +
+                    "写入应答中的一致性令牌：回答必包含该写入，否则 503。",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$", MaxLength = 17 },
+            });
+        }
 
         if (path.StartsWith(ReadApi.Prefix + "/", StringComparison.Ordinal))
         {
@@ -102,6 +132,15 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             if (status == "200" && isRead && pages)
             {
                 names = [.. names, "Link"];
+            }
+
+            if (honoursTokens && status is "200" or "304")
+            {
+                names = [.. names, ConsistencyTokens.SnapshotHeader];
+            }
+            else if (isApiWrite && status[0] == '2')
+            {
+                names = [.. names, ConsistencyTokens.Header];
             }
 
             if (status == "429")
