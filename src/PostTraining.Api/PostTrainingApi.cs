@@ -41,6 +41,7 @@ public static class PostTrainingApi
         builder.AddApiKeys();
         builder.AddApiRateLimiting();
         builder.AddWrites();
+        builder.AddChangeStream();
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
         builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
         builder.AddMovedAndGone();

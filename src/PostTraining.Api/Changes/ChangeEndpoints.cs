@@ -16,7 +16,7 @@ public static class ChangeEndpoints
     public const int MaxLimit = 200;
 
     /// <summary>The sort name change-feed cursors are made for, so no other paging cursor passes for one.</summary>
-    private const string Position = "change-id";
+    internal const string Position = "change-id";
 
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder endpoints)
     {
@@ -49,6 +49,8 @@ public static class ChangeEndpoints
             .WithDescription("The change-feed entries of one comparison, oldest first, each with the whole table before and after; kept after it is deleted.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapChangeAtom();
+        endpoints.MapChangeStream();
         return endpoints;
     }
 

@@ -46,6 +46,10 @@ public static class Problems
     public static ProblemHttpResult Gone(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status410Gone, title: "Gone");
 
+    /// <summary>429 for a bound other than the rate limiter's (e.g. open streams per client); the caller sets Retry-After.</summary>
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+
     public static ProblemHttpResult NotAcceptable(IEnumerable<string> offered) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status406NotAcceptable,

@@ -33,6 +33,13 @@ public sealed class SnapshotHolder
     public TaxonomySnapshot Required => Current ?? throw new InvalidOperationException("The read model is not built yet.");
 
     /// <summary>
+    /// Completes when the next snapshot is swapped in (a write here or, through NOTIFY, in another process), for readers
+    /// that wait for news instead of polling: take the task before reading what is new, then await it, and no swap
+    /// between the two is missed. Knows nothing of who waits.
+    /// </summary>
+    public Task NextSwap => Volatile.Read(ref _swapped).Task;
+
+    /// <summary>
     /// Publishes <paramref name="snapshot"/> as reflecting <paramref name="lsn"/>; the same snapshot again when the
     /// change feed held nothing new (only its LSN moves). The refresher never reads from a source behind the current LSN.
     /// </summary>

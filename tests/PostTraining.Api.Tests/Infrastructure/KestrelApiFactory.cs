@@ -8,7 +8,7 @@ namespace PostTraining.Api.Tests.Infrastructure;
 /// The real app on a real Kestrel port, on its own database: for clients in another process (a browser, the client
 /// sample) that cannot reach the in-memory TestServer.
 /// </summary>
-public sealed class KestrelApiFactory : ApiFactory
+public class KestrelApiFactory : ApiFactory
 {
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -55,6 +55,31 @@ public sealed class ExplorerTests(BrowserApp app) : IClassFixture<BrowserApp>
     });
 
     [BrowserFact]
+    public Task TheSelectedSubtreeOffersItsAtomFeedInBothLanguages() => app.RunAsync("/#technique/dpo", async page =>
+    {
+        // The page announces the whole feed to feed readers.
+        var head = page.Locator("head link[rel=alternate][type='application/atom+xml']");
+        await Expect(head).ToHaveAttributeAsync("href", "api/v1/changes.atom");
+
+        var subscribe = page.Locator("#panel a.subscribe-atom");
+        await Expect(subscribe).ToHaveTextAsync("Subscribe (Atom)");
+        await Expect(subscribe).ToHaveAttributeAsync("href", "api/v1/changes.atom?root=dpo");
+        await Expect(subscribe).ToHaveAttributeAsync("type", "application/atom+xml");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+        await Expect(subscribe).ToHaveTextAsync("订阅（Atom）");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await page.EvaluateAsync("() => { location.hash = '#paradigm/alignment'; }");
+        await Expect(page.Locator("#panel a.subscribe-atom")).ToHaveAttributeAsync("href", "api/v1/changes.atom?root=alignment");
+
+        // The link is a feed: the API answers it as Atom.
+        var feed = await page.APIRequest.GetAsync(await page.Locator("#panel a.subscribe-atom").EvaluateAsync<string>("a => a.href"));
+        Assert.Equal(200, feed.Status);
+        Assert.StartsWith("application/atom+xml", feed.Headers["content-type"], StringComparison.Ordinal);
+    });
+
+    [BrowserFact]
     public Task LanguageSwitchChangesEveryLabelBetweenEnglishAndChinese() => app.RunAsync("/", async page =>
     {
         using var taxonomy = await GetJsonAsync("api/v1/taxonomy");

@@ -49,6 +49,8 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             && context.ApiDescription.SupportedResponseTypes.Any(r => r.StatusCode == StatusCodes.Status200OK && r.Type?.GetProperty("Next") is not null);
         operation.Responses ??= [];
         operation.Parameters ??= [];
+        // A live stream (text/event-stream) has no representation to validate: no ETag, no 304, no If-None-Match.
+        var isStream = operation.Responses.TryGetValue("200", out var streamed) && streamed.Content?.Keys.All(k => k == "text/event-stream") == true && streamed.Content.Count > 0;
 
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         Dictionary<string, IOpenApiMediaType> ProblemContent() => new() { ["application/problem+json"] = new OpenApiMediaType { Schema = problem } };
@@ -82,7 +84,7 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             operation.Responses.TryAdd("503", new OpenApiResponse { Description = "Service unavailable: the taxonomy is still loading or the database cannot be reached.", Content = ProblemContent() });
         }
 
-        if (isRead && operation.Responses.ContainsKey("200"))
+        if (isRead && !isStream && operation.Responses.ContainsKey("200"))
         {
             operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: the representation still has the ETag given in If-None-Match." });
             operation.Parameters.Add(new OpenApiParameter
@@ -121,6 +123,7 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
 
             var names = (status, isRead) switch
             {
+                ("200", true) when isStream => ["Cache-Control", "Access-Control-Allow-Origin"],
                 ("200", true) or ("304", _) => ["ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin"],
                 ("200", false) when !HttpMethods.IsPost(method) => ["ETag"],
                 ("201", _) => ["Location", "ETag"],

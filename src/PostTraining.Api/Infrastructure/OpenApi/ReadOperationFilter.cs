@@ -59,6 +59,12 @@ internal sealed class ReadOperationFilter : IOperationFilter
                 .OfType<ParameterInfo>()
                 .SelectMany(p => p.GetCustomAttributes(true))
                 .ToArray();
+            // A header keeps its HTTP spelling (Last-Event-ID), which the document's camelCasing of names would change.
+            if (parameter.In == ParameterLocation.Header && attributes.OfType<Microsoft.AspNetCore.Mvc.FromHeaderAttribute>().FirstOrDefault()?.Name is { } header)
+            {
+                parameter.Name = header;
+            }
+
             if (string.IsNullOrEmpty(parameter.Description) && attributes.OfType<DescriptionAttribute>().FirstOrDefault() is { } description)
             {
                 parameter.Description = description.Description;
@@ -103,8 +109,23 @@ internal sealed class ReadOperationFilter : IOperationFilter
             }
         }
 
+        // A live stream's events: the media type has no JSON schema of its own, so the schema says what each event holds.
+        if (operation.Responses?.TryGetValue("200", out var stream) == true && stream is OpenApiResponse streamResponse
+            && streamResponse.Content?.TryGetValue("text/event-stream", out var events) == true && events is OpenApiMediaType eventMedia)
+        {
+            streamResponse.Description = "The event stream, open until the client leaves or the service stops. Each event is 'id: <change id>', "
+                + "'event: <created|updated|deleted|moved|linked>' and 'data: <one line of JSON, a ChangeEntry as /api/v1/changes lists it>', "
+                + "then a blank line; ': heartbeat' comment lines keep an idle connection open.";
+            eventMedia.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "text/event-stream (WHATWG HTML, server-sent events); the data of each event is a ChangeEntry. For example: "
+                    + "'id: 4711' / 'event: updated' / 'data: {\"id\":4711,\"kind\":\"technique\",\"key\":\"dpo\",\"operation\":\"update\",...}' / '' / ': heartbeat'.",
+            };
+        }
+
         // A POST's 200 (the BibTeX import's report) is an answer, not a cacheable representation.
-        if (operation.Responses?.TryGetValue("200", out var success) == true && success is OpenApiResponse described
+        else if (operation.Responses?.TryGetValue("200", out var success) == true && success is OpenApiResponse described
             && !HttpMethods.IsPost(context.ApiDescription.HttpMethod ?? ""))
         {
             described.Description = "OK. Carries a strong ETag; send it back in If-None-Match to get 304 when nothing changed.";

@@ -51,6 +51,7 @@ export class Panel {
       this.element.removeAttribute("aria-busy");
       fill(this.element,
         this.header("paradigm", paradigm.name, null, paradigm.url),
+        h("div", { className: "actions" }, this.subscribe(paradigm.slug)),
         paradigm.goal ? this.section(t("goal"), h("p", {}, pick(paradigm.goal))) : null,
         this.section(t("description"), this.description(paradigm.description)),
         this.section(t("techniques"), this.links((paradigm.techniques ?? []).map((x) => ({ ...x, kind: "technique" })))),
@@ -76,6 +77,7 @@ export class Panel {
         h("div", { className: "actions" },
           h("button", { type: "button", onclick: () => this.actions.pathFrom(detail.slug) }, t("pathFromHere")),
           h("button", { type: "button", onclick: () => this.actions.pathTo(detail.slug) }, t("pathToHere")),
+          this.subscribe(detail.slug),
         ),
         this.section(t("description"), this.description(detail.description)),
         detail.formulas?.length ? this.section(t("formulas"), detail.formulas.map((f) => this.formula(f))) : null,
@@ -191,6 +193,16 @@ export class Panel {
       outgoing.length ? [h("h4", {}, t("outgoing")), list(outgoing, "target")] : null,
       incoming.length ? [h("h4", {}, t("incoming")), list(incoming, "source")] : null,
     );
+  }
+
+  /** The Atom feed of every change under a paradigm or technique (the API's root scope), for a feed reader. */
+  subscribe(slug) {
+    return h("a", {
+      className: "subscribe-atom",
+      href: `api/v1/changes.atom?root=${encodeURIComponent(slug)}`,
+      type: "application/atom+xml",
+      title: t("subscribeAtomHint"),
+    }, t("subscribeAtom"));
   }
 
   links(items) {

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using PostTraining.Client.Api.V1.Applications;
 using PostTraining.Client.Api.V1.Changes;
+using PostTraining.Client.Api.V1.ChangesAtom;
 using PostTraining.Client.Api.V1.Comparisons;
 using PostTraining.Client.Api.V1.Datasets;
 using PostTraining.Client.Api.V1.Export;
@@ -40,6 +41,11 @@ namespace PostTraining.Client.Api.V1
         public global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder Changes
         {
             get => new global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The changesAtom property</summary>
+        public global::PostTraining.Client.Api.V1.ChangesAtom.ChangesAtomRequestBuilder ChangesAtom
+        {
+            get => new global::PostTraining.Client.Api.V1.ChangesAtom.ChangesAtomRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The comparisons property</summary>
         public global::PostTraining.Client.Api.V1.Comparisons.ComparisonsRequestBuilder Comparisons

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using PostTraining.Client.Api.V1.Changes.StreamNamespace;
 using PostTraining.Client.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,11 @@ namespace PostTraining.Client.Api.V1.Changes
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ChangesRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The stream property</summary>
+        public global::PostTraining.Client.Api.V1.Changes.StreamNamespace.StreamRequestBuilder Stream
+        {
+            get => new global::PostTraining.Client.Api.V1.Changes.StreamNamespace.StreamRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::PostTraining.Client.Api.V1.Changes.ChangesRequestBuilder"/> and sets the default values.
         /// </summary>
