@@ -62,6 +62,17 @@ public static class ChangeKinds
 
     /// <summary>A comparison table, recorded whole (axes, rows, cells) whichever part a write changed.</summary>
     public const string Comparison = "comparison";
+
+    // Kinds only the seed loader records (no write endpoint of their own), named as the loader names them.
+    public const string Model = "model";
+    public const string Dataset = "dataset";
+    public const string Limitation = "limitation";
+    public const string Application = "application";
+    public const string RelationType = "relation-type";
+
+    /// <summary>Every kind the feed holds, for the scope parameters that take one and the 400 that lists them.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [Paradigm, Technique, Reference, Relationship, TechniqueReference, Formula, Comparison, Model, Dataset, Limitation, Application, RelationType];
 }
 
 /// <summary>The <c>operation</c> values of change entries.</summary>
