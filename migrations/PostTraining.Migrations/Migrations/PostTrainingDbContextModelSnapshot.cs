@@ -1013,6 +1013,10 @@ namespace PostTraining.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTimeOffset>("RetrySince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_since");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -23,9 +23,13 @@ public sealed class SnapshotHolder
     /// <summary>The current snapshot; only for code that runs after start-up built the first one.</summary>
     public TaxonomySnapshot Required => Current ?? throw new InvalidOperationException("The read model is not built yet.");
 
+    /// <summary>Raised after each swap, for work that follows the snapshot (fanning changes out once it holds them).</summary>
+    public event Action? Swapped;
+
     public void Swap(TaxonomySnapshot snapshot)
     {
         Interlocked.Exchange(ref _current, snapshot);
         Telemetry.SnapshotRebuilds.Add(1);
+        Swapped?.Invoke();
     }
 }

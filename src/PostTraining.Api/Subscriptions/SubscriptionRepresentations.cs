@@ -12,7 +12,6 @@ public sealed record CreateSubscriptionRequest(
     [property: Description("Only these events: created, updated, deleted, moved, linked. Absent: all.")] IReadOnlyList<string>? Events);
 
 /// <summary>A subscription as listed: everything but its secret, which only the creating answer carries.</summary>
-/// <param name="Status">active, failing (a delivery was given up after retrying; deliveries go on) or ended (the target answered 410).</param>
 public sealed record SubscriptionResponse(
     long Id,
     string Url,
@@ -20,7 +19,7 @@ public sealed record SubscriptionResponse(
     string? Kind,
     string? Entity,
     IReadOnlyList<string>? Events,
-    string Status,
+    [property: Description("active, failing (a delivery was given up after retrying; deliveries go on) or ended (the target answered 410).")] string Status,
     DateTimeOffset CreatedAt,
     string Author,
     DateTimeOffset? EndedAt,
@@ -46,16 +45,14 @@ public sealed record CreatedSubscriptionResponse(
 public sealed record DeliveryAttemptResponse(int Attempt, DateTimeOffset At, int? StatusCode, int LatencyMs, string? Error);
 
 /// <summary>One change due to the subscription, and every attempt to send it.</summary>
-/// <param name="WebhookId">The webhook-id header of every attempt: the same on retries and redeliveries, for de-duplication.</param>
-/// <param name="Status">pending, delivered, failed (given up; redeliver to try again) or cancelled (the subscription ended).</param>
 public sealed record DeliveryResponse(
     long Id,
-    string WebhookId,
+    [property: Description("The webhook-id header of every attempt: the same on retries and redeliveries, for de-duplication.")] string WebhookId,
     long Change,
     string Event,
     string Kind,
     string Key,
-    string Status,
+    [property: Description("pending, delivered, failed (given up; redeliver to try again) or cancelled (the subscription ended).")] string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? DeliveredAt,
@@ -63,8 +60,8 @@ public sealed record DeliveryResponse(
     string Redeliver);
 
 /// <summary>The body of every delivery: the change-feed entry and what it means to this subscription.</summary>
-/// <param name="Type">Always "change".</param>
-/// <param name="Event">created, updated, deleted, moved or linked.</param>
-/// <param name="Subscription">The subscription's id.</param>
-/// <param name="Change">The entry as GET /api/v1/changes serves it; its url is absolute when the service has a PublicBaseUrl.</param>
-public sealed record WebhookPayload(string Type, string Event, long Subscription, ChangeEntry Change);
+public sealed record WebhookPayload(
+    [property: Description("Always 'change'.")] string Type,
+    [property: Description("created, updated, deleted, moved or linked: the most specific type of the change (see the change feed).")] string Event,
+    [property: Description("The subscription's id.")] long Subscription,
+    [property: Description("The entry as GET /api/v1/changes serves it; its url is absolute when the service has a PublicBaseUrl.")] ChangeEntry Change);

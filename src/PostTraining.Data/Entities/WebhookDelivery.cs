@@ -24,6 +24,9 @@ public sealed class WebhookDelivery
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>Since when it has been retried: queued, or asked for again; given up <c>Webhooks:RetryFor</c> later.</summary>
+    public DateTimeOffset RetrySince { get; set; }
+
     /// <summary>Until when the process that claimed it may send it; after that any process may claim it again.</summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
 

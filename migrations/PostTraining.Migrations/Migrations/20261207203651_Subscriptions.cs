@@ -51,6 +51,7 @@ namespace PostTraining.Migrations.Migrations
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    retry_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     claim_token = table.Column<Guid>(type: "uuid", nullable: true),
                     delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

@@ -14,7 +14,7 @@ using PostTraining.Data;
 namespace PostTraining.Migrations.Migrations
 {
     [DbContext(typeof(PostTrainingDbContext))]
-    [Migration("20261207195901_Subscriptions")]
+    [Migration("20261207203651_Subscriptions")]
     partial class Subscriptions
     {
         /// <inheritdoc />
@@ -1015,6 +1015,10 @@ namespace PostTraining.Migrations.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("RetrySince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_since");
 
                     b.Property<string>("Status")
                         .IsRequired()
