@@ -34,6 +34,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status to answer a request with (given how many came before it).</summary>
     public Func<int, int> Answer { get; set; } = _ => 200;
 
+    /// <summary>How long each request takes to answer, to keep deliveries in flight.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Requests answered 2xx, in arrival order.</summary>
     public IReadOnlyList<ReceivedWebhook> Accepted => [.. Received.Where(r => r.AnsweredWith is >= 200 and < 300)];
 
@@ -48,6 +51,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay);
+            }
+
             var status = Answer(Interlocked.Increment(ref count) - 1);
             var headers = context.Request.Headers;
             Received.Enqueue(new ReceivedWebhook(headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(), headers["webhook-signature"].ToString(),
