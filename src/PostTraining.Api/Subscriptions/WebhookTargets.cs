@@ -20,6 +20,8 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         }.Select(IPNetwork.Parse),
     ];
 
+    private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
+
     public bool AllowPrivate => options.Value.AllowPrivateTargets;
 
     public static bool IsPublic(IPAddress address)
@@ -58,9 +60,12 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct);
+            // Bounded, so a resolver that does not answer cannot hold the request.
+            using var resolving = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            resolving.CancelAfter(ResolveTimeout);
+            addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, resolving.Token);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return $"The host '{uri.Host}' does not resolve.";
         }
