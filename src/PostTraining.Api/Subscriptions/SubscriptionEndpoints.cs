@@ -29,6 +29,8 @@ public static class SubscriptionEndpoints
             .WithTags("Subscriptions")
             .RequireScope(ApiScopes.Write)
             .AddEndpointFilterFactory(QueryParameterGuard.Factory)
+            .AddEndpointFilter<ETaggedJsonFilter>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -38,7 +40,6 @@ public static class SubscriptionEndpoints
             .WithDescription("Every change in the scope (all of it when no root, kind, entity or events are given) is POSTed to the url, signed per Standard Webhooks "
                 + "(see the document's webhooks section). Answers the subscription with its signing secret, shown only in this answer.")
             .Accepts<CreateSubscriptionRequest>(JsonBody.Json)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -65,7 +66,6 @@ public static class SubscriptionEndpoints
             .WithName("ListSubscriptionDeliveries")
             .WithSummary("A subscription's delivery log")
             .WithDescription("Each change queued for the subscription, newest first, with every attempt: when, the status code (none after a network error or timeout), latency and error.")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:long}/deliveries/{deliveryId:long}/redeliver", RedeliverAsync)

@@ -29,5 +29,6 @@ public static class SubscriptionSetup
             })
             .RemoveAllLoggers();
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.ConfigureSwaggerGen(o => o.DocumentFilter<WebhooksOpenApi>());
     }
 }
