@@ -143,12 +143,10 @@ public static class SubscriptionEndpoints
         HttpContext context,
         PostTrainingDbContext db)
     {
-        var errors = new ValidationErrors();
-        var after = ReadCursor(errors, cursor, SubscriptionPosition);
-        var take = ReadLimit(errors, limit);
-        if (errors.HasErrors)
+        var (after, take, invalid) = ReadPage(cursor, limit, SubscriptionPosition);
+        if (invalid is not null)
         {
-            return Problems.Invalid(errors);
+            return invalid;
         }
 
         var rows = await Visible(db, context).Where(s => s.Id > after).OrderBy(s => s.Id).Take(take + 1).ToListAsync(context.RequestAborted);
@@ -180,12 +178,10 @@ public static class SubscriptionEndpoints
         HttpContext context,
         PostTrainingDbContext db)
     {
-        var errors = new ValidationErrors();
-        var before = ReadCursor(errors, cursor, DeliveryPosition);
-        var take = ReadLimit(errors, limit);
-        if (errors.HasErrors)
+        var (before, take, invalid) = ReadPage(cursor, limit, DeliveryPosition);
+        if (invalid is not null)
         {
-            return Problems.Invalid(errors);
+            return invalid;
         }
 
         var ct = context.RequestAborted;
@@ -269,28 +265,21 @@ public static class SubscriptionEndpoints
             new Dictionary<string, string?> { ["cursor"] = Cursor.ForPosition(position, last), ["limit"] = limit?.ToString(CultureInfo.InvariantCulture) }
                 .Where(p => p.Value is not null)));
 
-    private static long ReadCursor(ValidationErrors errors, string? cursor, string position)
+    /// <summary>A page's position and size from its parameters, or the 400 naming what is wrong with them.</summary>
+    private static (long Position, int Take, ValidationProblem? Invalid) ReadPage(string? cursor, int? limit, string position)
     {
-        if (cursor is null)
-        {
-            return 0;
-        }
-
-        if (!Cursor.TryDecodePosition(cursor, position, out var value))
+        var errors = new ValidationErrors();
+        var value = 0L;
+        if (cursor is not null && !Cursor.TryDecodePosition(cursor, position, out value))
         {
             errors.Add("cursor", Cursor.Describe);
         }
 
-        return value;
-    }
-
-    private static int ReadLimit(ValidationErrors errors, int? limit)
-    {
-        if (limit is { } value && (value < 1 || value > Paging.MaxLimit))
+        if (limit is { } size && (size < 1 || size > Paging.MaxLimit))
         {
             errors.Add("limit", $"Must be between 1 and {Paging.MaxLimit}.");
         }
 
-        return limit ?? Paging.DefaultLimit;
+        return (value, limit ?? Paging.DefaultLimit, errors.HasErrors ? Problems.Invalid(errors) : null);
     }
 }

@@ -57,10 +57,10 @@ public sealed class SubscriptionRulesTests : IAsyncLifetime
         var received = receiver.Received.ToList();
         Assert.Equal([503, 503, 503, 200], received.Select(r => r.AnsweredWith));
         Assert.Single(received.Select(r => r.Id).Distinct());
-        // Backoff from 100 ms doubling (±25%): each wait longer than the one before.
+        // Backoff from 100 ms doubling, jittered ±25%: waits of at least 75, 150 and 300 ms (load only adds to them).
         var gaps = received.Zip(received.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).ToList();
-        Assert.True(gaps[0] >= 60, $"first retry after {gaps[0]:F0} ms");
-        Assert.True(gaps[1] > gaps[0] && gaps[2] > gaps[1], "retry gaps " + string.Join(", ", gaps.Select(g => $"{g:F0} ms")));
+        var text = string.Join(", ", gaps.Select(g => $"{g:F0} ms"));
+        Assert.True(gaps[0] >= 65 && gaps[1] >= 140 && gaps[2] >= 290, "retry gaps " + text);
 
         var log = await admin.GetJsonAsync($"/api/v1/subscriptions/{id}/deliveries");
         var delivery = Assert.Single(log.GetProperty("items").EnumerateArray());
@@ -71,6 +71,22 @@ public sealed class SubscriptionRulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, redeliver.StatusCode);
         await receiver.WaitForAsync(r => r.Accepted.Count == 2, TimeSpan.FromSeconds(10), "the redelivery");
         Assert.Equal(received[0].Id, receiver.Accepted[1].Id);
+    }
+
+    [Fact]
+    public async Task TooManyRequestsIsRetriedNoSoonerThanItsRetryAfter()
+    {
+        await using var receiver = new WebhookReceiver { Answer = n => n == 0 ? 429 : 200 };
+        await receiver.StartAsync();
+        using var admin = Client(ApiFactory.AdminKey);
+        await SubscribeAsync(admin, new { url = receiver.Url, entity = "reference:wh-rate-limited" });
+        await CreateReferenceAsync(admin, "wh-rate-limited");
+        await receiver.WaitForAsync(r => r.Accepted.Count == 1, TimeSpan.FromSeconds(20), "the delivery after a 429");
+
+        var received = receiver.Received.ToList();
+        Assert.Equal([429, 200], received.Select(r => r.AnsweredWith));
+        // Retry-After: 1 wins over the 100 ms backoff.
+        Assert.True(received[1].At - received[0].At >= TimeSpan.FromSeconds(0.95), $"retried after {(received[1].At - received[0].At).TotalMilliseconds:F0} ms");
     }
 
     [Fact]

@@ -60,6 +60,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = context.Request.Headers;
             Received.Enqueue(new ReceivedWebhook(headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(), headers["webhook-signature"].ToString(),
                 buffer.ToArray(), context.Request.ContentLength, status, DateTime.UtcNow));
+            if (status == 429)
+            {
+                // As a rate-limited target answers: come back in a second.
+                context.Response.Headers.RetryAfter = "1";
+            }
+
             return Results.StatusCode(status);
         });
         await app.StartAsync();
