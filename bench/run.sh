@@ -2,6 +2,7 @@
 # The benchmark in one command (see bench/README.md):
 #   bench/run.sh            read benchmark: API vs ceiling vs json-server, write propagation -> bench/results/DATE.md, .png
 #   bench/run.sh --scale    scale benchmark at 100k techniques                                 -> bench/results/DATE-scale.md
+#   bench/run.sh --webhooks webhook delivery: latency from a write's acknowledgement, deliveries/s -> bench/results/DATE-webhooks.md
 # Further options go to the harness, e.g. --duration 10 --warmup 5 --connections 32 --threads 2 --trials 10,
 # and with --scale: --techniques 100000 --references 300000 --relationships 1000000.
 # Installs what is missing (wrk, librsvg2-bin, PostgreSQL server binaries, node/npm with apt; json-server with npm ci),
@@ -12,6 +13,9 @@ cd "$(dirname "$0")/.."
 command=run
 if [ "${1:-}" = "--scale" ]; then
   command=scale
+  shift
+elif [ "${1:-}" = "--webhooks" ]; then
+  command=webhooks
   shift
 fi
 

@@ -25,9 +25,9 @@ public sealed record BenchOptions
 
     public static (string Command, BenchOptions Options) Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("run" or "scale"))
+        if (args.Length == 0 || args[0] is not ("run" or "scale" or "webhooks"))
         {
-            throw new ArgumentException("usage: Harness run|scale --repo <root> [--threads N] [--connections N] [--duration S] [--warmup S] " +
+            throw new ArgumentException("usage: Harness run|scale|webhooks --repo <root> [--threads N] [--connections N] [--duration S] [--warmup S] " +
                 "[--trials N] [--techniques N] [--references N] [--relationships N]");
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PostTraining.Bench;
 
-// Entry point of bench/run.sh: `Harness run` (the read benchmark) or `Harness scale` (100k techniques).
+// Entry point of bench/run.sh: `Harness run` (the read benchmark), `Harness scale` (100k techniques) or `Harness webhooks` (delivery).
 // Everything it starts is stopped, and its temp folder removed, whatever happens.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -28,6 +28,11 @@ try
         Console.WriteLine(ReadReport.Markdown(result, null).Split("## Latency")[0].Split("## Requests per second")[1].Trim());
         Console.WriteLine();
         Console.WriteLine($"Results: {path} (and latest.md)");
+    }
+    else if (parsed.Command == "webhooks")
+    {
+        var path = await new WebhookRun(parsed.Options, cleanup).RunAsync();
+        Console.WriteLine($"Results: {path}");
     }
     else
     {

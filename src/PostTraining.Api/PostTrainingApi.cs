@@ -19,6 +19,7 @@ using PostTraining.Api.ReadModel;
 using PostTraining.Api.References;
 using PostTraining.Api.Relationships;
 using PostTraining.Api.Search;
+using PostTraining.Api.Subscriptions;
 using PostTraining.Api.Taxonomy;
 using PostTraining.Api.Techniques;
 using PostTraining.Api.Writes;
@@ -44,6 +45,7 @@ public static class PostTrainingApi
         builder.AddChangeStream();
         builder.Services.AddSingleton<IEntityDirectory, SnapshotEntityDirectory>();
         builder.Services.AddSingleton(AbsoluteUrl.FromConfiguration(builder.Configuration));
+        builder.AddSubscriptions();
         builder.AddMovedAndGone();
         builder.AddMcp();
         builder.AddExplorer();
@@ -74,6 +76,7 @@ public static class PostTrainingApi
         app.MapComparisons();
         app.MapReferenceImport();
         app.MapExport();
+        app.MapSubscriptions();
         app.MapExplorer();
         app.MapMcpEndpoint();
         app.MapLlmsTxt();

@@ -24,6 +24,9 @@ public sealed class PostTrainingDbContext(DbContextOptions<PostTrainingDbContext
     public DbSet<Comparison> Comparisons => Set<Comparison>();
     public DbSet<ComparisonAxis> ComparisonAxes => Set<ComparisonAxis>();
     public DbSet<ComparisonRow> ComparisonRows => Set<ComparisonRow>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,7 +23,7 @@ public sealed record ChangeEntry(
 /// <param name="Poll">Where to ask later for entries after this page (present even on the last page).</param>
 public sealed record ChangePage(IReadOnlyList<ChangeEntry> Items, string? Next, string? Poll);
 
-internal static class ChangeMapping
+public static class ChangeMapping
 {
     public static ChangeEntry ToEntry(this Change change) => new(
         change.Id,

@@ -18,7 +18,7 @@ public sealed partial class ArchitectureTests
     private static readonly string[] Features =
     [
         "Auth", "Catalog", "Changes", "Comparisons", "Explorer", "Export", "Graph", "Health", "Mcp", "Paradigms", "RateLimiting", "References",
-        "Relationships", "Search", "Taxonomy", "Techniques",
+        "Relationships", "Search", "Subscriptions", "Taxonomy", "Techniques",
     ];
 
     private static readonly Assembly WebAssembly = typeof(Program).Assembly;

@@ -15,8 +15,8 @@ internal sealed record ApiOperation(
 {
     public bool IsRead => Method is "GET" or "HEAD";
 
-    /// <summary>Writes need a key; of the reads only key management does (see the contract).</summary>
-    public bool NeedsKey => !IsRead || PathTemplate.StartsWith("/api/v1/keys", StringComparison.Ordinal);
+    /// <summary>Writes need a key; of the reads only key management and webhook subscriptions do (see the contract).</summary>
+    public bool NeedsKey => !IsRead || PathTemplate.StartsWith("/api/v1/keys", StringComparison.Ordinal) || PathTemplate.StartsWith("/api/v1/subscriptions", StringComparison.Ordinal);
 
     public IEnumerable<IOpenApiParameter> In(ParameterLocation location) => Parameters.Where(p => p.In == location);
 

@@ -109,6 +109,16 @@ public sealed class ApiProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>Kills the process outright (SIGKILL): no shutdown, in-flight work abandoned, as a crash or OOM kill leaves it.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
     public async Task<bool> WaitForExitAsync(TimeSpan within)
     {
         using var cts = new CancellationTokenSource(within);

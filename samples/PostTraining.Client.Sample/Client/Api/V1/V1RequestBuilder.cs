@@ -18,6 +18,7 @@ using PostTraining.Client.Api.V1.References;
 using PostTraining.Client.Api.V1.RelationTypes;
 using PostTraining.Client.Api.V1.Relationships;
 using PostTraining.Client.Api.V1.Search;
+using PostTraining.Client.Api.V1.Subscriptions;
 using PostTraining.Client.Api.V1.Taxonomy;
 using PostTraining.Client.Api.V1.Techniques;
 using System.Collections.Generic;
@@ -111,6 +112,11 @@ namespace PostTraining.Client.Api.V1
         public global::PostTraining.Client.Api.V1.Search.SearchRequestBuilder Search
         {
             get => new global::PostTraining.Client.Api.V1.Search.SearchRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The subscriptions property</summary>
+        public global::PostTraining.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder Subscriptions
+        {
+            get => new global::PostTraining.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The taxonomy property</summary>
         public global::PostTraining.Client.Api.V1.Taxonomy.TaxonomyRequestBuilder Taxonomy
