@@ -204,7 +204,7 @@ internal static class SnapshotBuilder
         var techniqueOrder = order.ToArray();
         return new TaxonomySnapshot(
             generation, changeMark, OverlayMap<long, NodeRecord>.Of(records), OverlayMap<(NodeKind, string), long>.Of(bySlug), byKind,
-            SortedChunks<EdgeRecord>.Of(edges, e => e.Id), count, _ => techniqueOrder, source.RelationTypes, source.Comparisons, index);
+            SortedChunks<EdgeRecord>.Of(edges, e => e.Id), count, TaxonomySnapshot.Known(techniqueOrder), source.RelationTypes, source.Comparisons, index);
     }
 
     private static int[] Filled(int count)

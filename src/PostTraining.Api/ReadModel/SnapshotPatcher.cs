@@ -211,7 +211,7 @@ internal static class SnapshotPatcher
                 byKind,
                 before.EdgeChunks.With(removedEdges, addedEdges),
                 slot,
-                previousOrder is null ? TreeOrder : _ => previousOrder,
+                previousOrder is null ? TreeOrder : TaxonomySnapshot.Known(previousOrder),
                 before.RelationTypeRows,
                 delta.Comparisons ?? before.ComparisonRows,
                 index);

@@ -72,7 +72,7 @@ public sealed class TaxonomySnapshot
         _edges = edges;
         SlotCount = slotCount;
         _views = new SnapshotNode?[]?[(slotCount >> ViewChunkBits) + 1];
-        _techniqueOrder = new Lazy<long[]>(() => techniqueOrder(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _techniqueOrder = Deferred(this, techniqueOrder);
         _typeRows = relationTypes;
         RelationTypes = relationTypes.OrderBy(t => t.Slug, StringComparer.Ordinal).ToArray();
         _typesBySlug = relationTypes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
@@ -83,8 +83,17 @@ public sealed class TaxonomySnapshot
         _comparisonsBySlug = Comparisons.ToDictionary(c => c.Slug, StringComparer.Ordinal);
         _comparisonRowsByNode = Comparisons.SelectMany(c => c.Rows).GroupBy(r => r.Node.Id)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SnapshotComparisonRow>)g.ToArray());
-        _index = new Lazy<ISnapshotIndex?>(() => index?.Invoke(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _index = Deferred<ISnapshotIndex?>(this, index);
     }
+
+    // Each deferred value gets a closure of its own: lambdas of one constructor would share a single closure, and the
+    // tree order's (made on first use, maybe never) would keep the index factory, and through it the previous
+    // snapshot's search, alive.
+    /// <summary>A factory of a value known already, in a closure of its own (see <see cref="Deferred"/>).</summary>
+    internal static Func<TaxonomySnapshot, long[]> Known(long[] order) => _ => order;
+
+    private static Lazy<T> Deferred<T>(TaxonomySnapshot snapshot, Func<TaxonomySnapshot, T>? factory) =>
+        new(() => factory is null ? default! : factory(snapshot), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Increases with every rebuild in this process.</summary>
     public long Generation { get; }

@@ -34,6 +34,28 @@ public sealed class SnapshotSharingTests
         AssertSame(Full(before, delta), after);
     }
 
+    [Fact]
+    public void APatchedSnapshotDoesNotKeepThePreviousOneAlive()
+    {
+        var (previous, current) = PatchAndForget();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // Records are shared, views are not: nothing of the new snapshot leads back to the old one.
+        Assert.False(previous.IsAlive, "the previous snapshot is still reachable from the patched one");
+        Assert.Equal("New text.", After(current, "grpo").Row.DescriptionEn);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Previous, TaxonomySnapshot Current) PatchAndForget()
+    {
+        var before = SampleTaxonomy.Build();
+        _ = before.Techniques.Count;
+        var after = before.Patch(CaseDeltas["description"](before), 2);
+        return (new WeakReference(before), after);
+    }
+
     public static TheoryData<string> Cases => [.. CaseDeltas.Keys];
 
     [Theory]
