@@ -11,7 +11,8 @@ public sealed class PublicOriginApiFactory : ApiFactory
 {
     public const string Origin = "https://api.example.org";
 
-    public PublicOriginApiFactory() => With("PublicBaseUrl", Origin);
+    // Subscriptions aimed at a closed local port, so their lists have pages (a delivery per change, failing).
+    public PublicOriginApiFactory() => With("PublicBaseUrl", Origin).With("Webhooks:AllowPrivateTargets", "true");
 }
 
 /// <summary>
@@ -25,7 +26,20 @@ public sealed class PagingLinkTests(PublicOriginApiFactory api) : IClassFixture<
     public async Task EveryPagedListLinksItsNextPageInAHeader()
     {
         var client = api.AdminClient();
+        var subscriptions = new List<long>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var created = await client.PostJsonAsync("/api/v1/subscriptions", new { url = "http://127.0.0.1:9/hook" });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            subscriptions.Add(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64());
+        }
+
         await MakeSecondHistoryEntriesAsync(client);
+        var deliveries = $"/api/v1/subscriptions/{subscriptions[0]}/deliveries";
+        for (var wait = 0; wait < 100 && (await client.GetJsonAsync(deliveries + "?limit=200")).GetProperty("items").GetArrayLength() < 2; wait++)
+        {
+            await Task.Delay(200);
+        }
         var relationship = (await client.GetJsonAsync("/api/v1/relationships?limit=1")).GetProperty("items")[0].GetProperty("id").GetInt64();
         var firstPages = new Dictionary<string, string>
         {
@@ -43,6 +57,8 @@ public sealed class PagingLinkTests(PublicOriginApiFactory api) : IClassFixture<
             ["/api/v1/references/{slug}/history"] = "/api/v1/references/arxiv-2503-06072/history?limit=1",
             ["/api/v1/relationships/{id}/history"] = $"/api/v1/relationships/{relationship}/history?limit=1",
             ["/api/v1/comparisons/{slug}/history"] = "/api/v1/comparisons/alignment-methods/history?limit=1",
+            ["/api/v1/subscriptions"] = "/api/v1/subscriptions?limit=1",
+            ["/api/v1/subscriptions/{id}/deliveries"] = deliveries + "?limit=1",
         };
         Assert.Equal((await PagedListsAsync(client)).Order(StringComparer.Ordinal), firstPages.Keys.Order(StringComparer.Ordinal));
 

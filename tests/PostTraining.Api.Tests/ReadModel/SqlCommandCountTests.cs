@@ -38,7 +38,7 @@ public sealed class SqlCommandCountTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.True(snapshot.NodeCount > 200, $"{snapshot.NodeCount} nodes");
         var commands = await CountCommandsAsync(() => api.Services.GetRequiredService<SnapshotRefresher>().RebuildAsync());
         // The queries plus BEGIN/COMMIT; with hundreds of entities, any per-entity query would show here.
-        Assert.InRange(commands.Count, SnapshotLoader.QueryCount, SnapshotLoader.QueryCount + 3);
+        Assert.True(commands.Count >= SnapshotLoader.QueryCount && commands.Count <= SnapshotLoader.QueryCount + 3, string.Join(" | ", commands));
     }
 
     private async Task<List<string>> CountCommandsAsync(Func<Task> action)
@@ -54,7 +54,10 @@ public sealed class SqlCommandCountTests(ApiFactory api) : IClassFixture<ApiFact
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.TagObjects.Any(t => Equals(t.Value, database)))
+                // The webhook dispatcher fans changes out after every swap on its own connection: not the read model's.
+                var webhookWork = activity.TagObjects.Any(t => t.Value is string text
+                    && (text.Contains("webhook_", StringComparison.Ordinal) || text.Contains("subscriptions", StringComparison.Ordinal)));
+                if (activity.TagObjects.Any(t => Equals(t.Value, database)) && !webhookWork)
                 {
                     commands.Enqueue(activity.DisplayName);
                 }
