@@ -58,10 +58,7 @@ public static class ChangeAtomEndpoint
             }
         }
 
-        if (limit is < 1 or > ChangeEndpoints.MaxLimit)
-        {
-            errors.Add("limit", $"Must be between 1 and {ChangeEndpoints.MaxLimit}.");
-        }
+        var take = Paging.ReadLimit(errors, limit);
 
         if (scope is null || errors.HasErrors)
         {
@@ -69,7 +66,7 @@ public static class ChangeAtomEndpoint
         }
 
         var ct = context.RequestAborted;
-        var page = await ChangeScan.NewestFirstAsync(db, scope, snapshot, cut, limit ?? ChangeEndpoints.DefaultLimit, ct);
+        var page = await ChangeScan.NewestFirstAsync(db, scope, snapshot, cut, take, ct);
         var updated = page.Entries.Count > 0
             ? page.Entries[0].At
             : await db.Changes.MaxAsync(c => (DateTimeOffset?)c.At, ct) ?? DateTimeOffset.UnixEpoch;

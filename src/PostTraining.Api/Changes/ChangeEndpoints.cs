@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Http;
 using PostTraining.Data;
@@ -12,8 +11,8 @@ namespace PostTraining.Api.Changes;
 /// <summary>The change feed and the per-entity histories drawn from it.</summary>
 public static class ChangeEndpoints
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
+    public const int DefaultLimit = Paging.DefaultLimit;
+    public const int MaxLimit = Paging.MaxLimit;
 
     /// <summary>The sort name change-feed cursors are made for, so no other paging cursor passes for one.</summary>
     internal const string Position = "change-id";
@@ -76,7 +75,7 @@ public static class ChangeEndpoints
     {
         var errors = new ValidationErrors();
         var after = ReadCursor(errors, "since", since);
-        var take = ReadLimit(errors, limit);
+        var take = Paging.ReadLimit(errors, limit);
         if (errors.HasErrors)
         {
             return Problems.Invalid(errors);
@@ -90,9 +89,7 @@ public static class ChangeEndpoints
         var page = rows.Take(take).ToList();
         var last = page.Count > 0 ? page[^1].Id : after;
 
-        string Link(long position) => AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString("/api/v1/changes",
-            new Dictionary<string, string?> { ["since"] = Cursor.ForPosition(Position, position), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-                .Where(p => p.Value is not null)));
+        string Link(long position) => Paging.PositionUrl(context.Request, "/api/v1/changes", "since", Position, position, limit);
 
         context.Response.Headers.CacheControl = "no-cache";
         var next = rows.Count > take ? Link(last) : null;
@@ -105,7 +102,7 @@ public static class ChangeEndpoints
     {
         var errors = new ValidationErrors();
         var after = ReadCursor(errors, "cursor", cursor);
-        var take = ReadLimit(errors, limit);
+        var take = Paging.ReadLimit(errors, limit);
         if (errors.HasErrors)
         {
             return Problems.Invalid(errors);
@@ -168,7 +165,7 @@ public static class ChangeEndpoints
     {
         var errors = new ValidationErrors();
         var after = ReadCursor(errors, "cursor", cursor);
-        var take = ReadLimit(errors, limit);
+        var take = Paging.ReadLimit(errors, limit);
         if (errors.HasErrors)
         {
             return Problems.Invalid(errors);
@@ -194,9 +191,7 @@ public static class ChangeEndpoints
             .ToListAsync(context.RequestAborted);
         var page = rows.Take(take).ToList();
         var next = rows.Count > take
-            ? AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString(path,
-                new Dictionary<string, string?> { ["cursor"] = Cursor.ForPosition(Position, page[^1].Id), ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-                    .Where(p => p.Value is not null)))
+            ? Paging.PositionUrl(context.Request, path, "cursor", Position, page[^1].Id, limit)
             : null;
         context.Response.Headers.CacheControl = "no-cache";
         NextLink.Add(context.Response, next);
@@ -218,13 +213,4 @@ public static class ChangeEndpoints
         return after;
     }
 
-    private static int ReadLimit(ValidationErrors errors, int? limit)
-    {
-        if (limit is { } value && (value < 1 || value > MaxLimit))
-        {
-            errors.Add("limit", $"Must be between 1 and {MaxLimit}.");
-        }
-
-        return limit ?? DefaultLimit;
-    }
 }

@@ -4,6 +4,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace PostTraining.Api.Http;
 
@@ -86,6 +87,27 @@ public static class Paging
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
+
+    /// <summary>Checks <c>limit</c> (1 to 200) into <paramref name="errors"/>, beside the request's other problems; the page size.</summary>
+    public static int ReadLimit(ValidationErrors errors, int? limit)
+    {
+        var value = limit ?? DefaultLimit;
+        if (value is < 1 or > MaxLimit)
+        {
+            errors.Add("limit", $"Must be between 1 and {MaxLimit}; got {value}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// The absolute URL of <paramref name="path"/> from a position in a sequence numbered by id (the change feed, the
+    /// subscriptions): <paramref name="parameter"/> carries the position's cursor, and a page size given carries over.
+    /// </summary>
+    public static string PositionUrl(HttpRequest request, string path, string parameter, string sort, long position, int? limit) =>
+        AbsoluteUrl.For(request, QueryHelpers.AddQueryString(path,
+            new Dictionary<string, string?> { [parameter] = Cursor.ForPosition(sort, position), ["limit"] = limit?.ToString(CultureInfo.InvariantCulture) }
+                .Where(p => p.Value is not null)));
 
     /// <summary>
     /// Items after <paramref name="after"/> in (key, slug) order (reversed when <paramref name="descending"/>), up to

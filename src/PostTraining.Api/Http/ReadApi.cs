@@ -67,10 +67,9 @@ public static class ReadApi
     /// <summary>Checks <c>limit</c> (1 to 200, default 50).</summary>
     public static bool TryLimit(int? limit, out int value, out ValidationProblem? problem)
     {
-        value = limit ?? Paging.DefaultLimit;
-        problem = value is < 1 or > Paging.MaxLimit
-            ? Problems.Invalid("limit", $"Must be between 1 and {Paging.MaxLimit}; got {value}.")
-            : null;
+        var errors = new ValidationErrors();
+        value = Paging.ReadLimit(errors, limit);
+        problem = errors.HasErrors ? Problems.Invalid(errors) : null;
         return problem is null;
     }
 }

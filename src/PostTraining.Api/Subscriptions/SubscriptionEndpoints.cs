@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PostTraining.Api.Auth;
 using PostTraining.Api.Changes;
@@ -261,9 +259,7 @@ public static class SubscriptionEndpoints
     private static ProblemHttpResult NotFound(long id) => Problems.NotFound($"There is no subscription {id} of this key.");
 
     private static string NextUrl(HttpContext context, string path, string position, long last, int? limit) =>
-        AbsoluteUrl.For(context.Request, QueryHelpers.AddQueryString(path,
-            new Dictionary<string, string?> { ["cursor"] = Cursor.ForPosition(position, last), ["limit"] = limit?.ToString(CultureInfo.InvariantCulture) }
-                .Where(p => p.Value is not null)));
+        Paging.PositionUrl(context.Request, path, "cursor", position, last, limit);
 
     /// <summary>A page's position and size from its parameters, or the 400 naming what is wrong with them.</summary>
     private static (long Position, int Take, ValidationProblem? Invalid) ReadPage(string? cursor, int? limit, string position)
@@ -275,11 +271,7 @@ public static class SubscriptionEndpoints
             errors.Add("cursor", Cursor.Describe);
         }
 
-        if (limit is { } size && (size < 1 || size > Paging.MaxLimit))
-        {
-            errors.Add("limit", $"Must be between 1 and {Paging.MaxLimit}.");
-        }
-
-        return (value, limit ?? Paging.DefaultLimit, errors.HasErrors ? Problems.Invalid(errors) : null);
+        var take = Paging.ReadLimit(errors, limit);
+        return (value, take, errors.HasErrors ? Problems.Invalid(errors) : null);
     }
 }
