@@ -16,6 +16,12 @@ public sealed class PrimaryWal(IConfiguration configuration)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
+        return await ReadAsync(connection, ct);
+    }
+
+    /// <summary>The position on an open connection to the primary (a writer's own, right after its COMMIT).</summary>
+    public static async Task<NpgsqlLogSequenceNumber> ReadAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()", connection);
         return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
     }

@@ -39,9 +39,6 @@ public sealed class SnapshotHolder
     /// </summary>
     public Task NextSwap => Volatile.Read(ref _swapped).Task;
 
-    /// <summary>Raised after each swap, for work that follows the snapshot (fanning changes out once it holds them).</summary>
-    public event Action? Swapped;
-
     /// <summary>
     /// Publishes <paramref name="snapshot"/> as reflecting <paramref name="lsn"/>; the same snapshot again when the
     /// change feed held nothing new (only its LSN moves). The refresher never reads from a source behind the current LSN.
@@ -56,7 +53,6 @@ public sealed class SnapshotHolder
         }
 
         Interlocked.Exchange(ref _swapped, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        Swapped?.Invoke();
     }
 
     /// <summary>Waits until the published LSN reaches <paramref name="lsn"/>: true then, false when <paramref name="bound"/> passed first.</summary>

@@ -31,57 +31,70 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        holder.Swapped += signal.Wake;
+        var swaps = WakeOnSwapsAsync(stoppingToken);
         var listener = ListenAsync(stoppingToken);
         var backoff = TimeSpan.FromSeconds(1);
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            try
             {
-                try
+                if (await fanOut.RunAsync(stoppingToken) > 0)
                 {
-                    if (await fanOut.RunAsync(stoppingToken) > 0)
-                    {
-                        await NotifyAsync(stoppingToken);
-                        continue;
-                    }
+                    await NotifyAsync(stoppingToken);
+                    continue;
+                }
 
-                    var claims = await queue.ClaimAsync(options.Value.BatchSize, stoppingToken);
-                    if (claims.Count > 0)
-                    {
-                        await SendAllAsync(claims, stoppingToken);
-                        backoff = TimeSpan.FromSeconds(1);
-                        continue;
-                    }
-
+                var claims = await queue.ClaimAsync(options.Value.BatchSize, stoppingToken);
+                if (claims.Count > 0)
+                {
+                    await SendAllAsync(claims, stoppingToken);
                     backoff = TimeSpan.FromSeconds(1);
-                    var wait = options.Value.PollInterval;
-                    if (await queue.NextDueAsync(stoppingToken) is { } due)
-                    {
-                        var until = due - clock.GetUtcNow();
-                        wait = until < TimeSpan.Zero ? TimeSpan.Zero : until < wait ? until : wait;
-                    }
+                    continue;
+                }
 
-                    await signal.WaitAsync(wait, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                backoff = TimeSpan.FromSeconds(1);
+                var wait = options.Value.PollInterval;
+                if (await queue.NextDueAsync(stoppingToken) is { } due)
                 {
-                    break;
+                    var until = due - clock.GetUtcNow();
+                    wait = until < TimeSpan.Zero ? TimeSpan.Zero : until < wait ? until : wait;
                 }
-                catch (Exception e)
-                {
-                    logger.LogWarning("Webhook dispatch failed ({Error}); retrying in {Delay} s", e.Message, backoff.TotalSeconds);
-                    await signal.WaitAsync(backoff, stoppingToken);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-                }
+
+                await signal.WaitAsync(wait, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Webhook dispatch failed ({Error}); retrying in {Delay} s", e.Message, backoff.TotalSeconds);
+                await signal.WaitAsync(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
-        finally
-        {
-            holder.Swapped -= signal.Wake;
-        }
 
+        await swaps;
         await listener;
+    }
+
+    /// <summary>
+    /// A new snapshot holds changes to fan out (fan-out places them through it): wake on each swap. Swaps that come
+    /// together wake once, which is enough, since a woken dispatcher reads everything new.
+    /// </summary>
+    private async Task WakeOnSwapsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await holder.NextSwap.WaitAsync(stoppingToken);
+                signal.Wake();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task SendAllAsync(IReadOnlyList<ClaimedDelivery> claims, CancellationToken ct)

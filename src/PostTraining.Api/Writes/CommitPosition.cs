@@ -20,8 +20,7 @@ public static class CommitPosition
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()", (NpgsqlConnection)db.Database.GetDbConnection());
-                return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
+                return await ReadModel.PrimaryWal.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), ct);
             }
             finally
             {
