@@ -86,8 +86,15 @@ public sealed class SubscriptionDeliveryTests : IAsyncLifetime
 
         Assert.Equal(["created", "updated", "deleted", "created"], received.Select(w => w.Json.GetProperty("event").GetString()!).ToArray());
 
-        // The log shows each delivery with its attempt; GET never shows the secret.
+        // The log shows each delivery with its attempt; GET never shows the secret. The dispatcher records an outcome
+        // after the receiver has answered, so the last one may land a moment after the marker arrived.
         var log = await admin.GetJsonAsync($"/api/v1/subscriptions/{id}/deliveries");
+        for (var wait = 0; wait < 50 && log.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("attempts").GetArrayLength() == 0); wait++)
+        {
+            await Task.Delay(200);
+            log = await admin.GetJsonAsync($"/api/v1/subscriptions/{id}/deliveries");
+        }
+
         var items = log.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(expected.Count, items.Count);
         Assert.All(items, d =>
